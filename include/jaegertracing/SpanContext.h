@@ -1,0 +1,75 @@
+// What crosses process boundaries: trace and span ids, the sampling flags, baggage and a
+// jaeger-debug-id. A span's context is shared with readers on other threads, so its baggage
+// is guarded; ids and flags never change after construction.
+#ifndef JAEGERTRACING_SPANCONTEXT_H
+#define JAEGERTRACING_SPANCONTEXT_H
+
+#include <jaegertracing/TraceID.h>
+#include <opentracing/span.h>
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace jaegertracing {
+
+class SpanContext : public opentracing::SpanContext {
+ public:
+  using Baggage = std::vector<std::pair<std::string, std::string>>;
+  static constexpr unsigned char kSampledFlag = 0x1;
+  static constexpr unsigned char kDebugFlag = 0x2;
+
+  SpanContext() : SpanContext(TraceID(), 0, 0, 0) {}
+  SpanContext(const TraceID& traceID, uint64_t spanID, uint64_t parentID, unsigned char flags,
+              Baggage baggage = {}, std::string debugID = {})
+      : traceID_(traceID),
+        spanID_(spanID),
+        parentID_(parentID),
+        flags_(flags),
+        baggage_(std::move(baggage)),
+        debugID_(std::move(debugID)) {}
+  SpanContext(const SpanContext& other);
+  SpanContext& operator=(const SpanContext& other);
+
+  const TraceID& traceID() const { return traceID_; }
+  uint64_t spanID() const { return spanID_; }
+  uint64_t parentID() const { return parentID_; }
+  unsigned char flags() const { return flags_; }
+  bool isSampled() const { return (flags_ & kSampledFlag) != 0; }
+  bool isDebug() const { return (flags_ & kDebugFlag) != 0; }
+  const std::string& debugID() const { return debugID_; }
+  bool isValid() const { return traceID_.isValid() && spanID_ != 0; }
+  // Carries only a jaeger-debug-id and/or baggage, no trace: a span started from it begins a
+  // new, sampled and debug trace (when the debug id is set).
+  bool isDebugIDContainerOnly() const { return !traceID_.isValid() && !debugID_.empty(); }
+
+  // A copy taken under the lock.
+  Baggage baggage() const;
+  // Empty when absent.
+  std::string baggageItem(opentracing::string_view key) const;
+  // Replaces the value of an existing key, else appends.
+  void setBaggageItem(opentracing::string_view key, opentracing::string_view value);
+
+  void ForeachBaggageItem(
+      std::function<bool(const std::string& key, const std::string& value)> f) const override;
+  std::unique_ptr<opentracing::SpanContext> Clone() const noexcept override;
+  std::string ToTraceID() const noexcept override;
+  std::string ToSpanID() const noexcept override;
+
+ private:
+  TraceID traceID_;
+  uint64_t spanID_;
+  uint64_t parentID_;
+  unsigned char flags_;
+  mutable std::mutex baggageMutex_;
+  Baggage baggage_;
+  std::string debugID_;
+};
+
+}  // namespace jaegertracing
+
+#endif  // JAEGERTRACING_SPANCONTEXT_H

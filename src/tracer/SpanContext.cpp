@@ -1,0 +1,90 @@
+#include <jaegertracing/SpanContext.h>
+
+#include <algorithm>
+
+#include "tracer/Hex.h"
+
+namespace jaegertracing {
+
+SpanContext::SpanContext(const SpanContext& other)
+    : traceID_(other.traceID_),
+      spanID_(other.spanID_),
+      parentID_(other.parentID_),
+      flags_(other.flags_),
+      baggage_(other.baggage()),
+      debugID_(other.debugID_) {}
+
+SpanContext& SpanContext::operator=(const SpanContext& other) {
+  if (this != &other) {
+    Baggage copy = other.baggage();
+    traceID_ = other.traceID_;
+    spanID_ = other.spanID_;
+    parentID_ = other.parentID_;
+    flags_ = other.flags_;
+    debugID_ = other.debugID_;
+    std::lock_guard<std::mutex> lock(baggageMutex_);
+    baggage_ = std::move(copy);
+  }
+  return *this;
+}
+
+SpanContext::Baggage SpanContext::baggage() const {
+  std::lock_guard<std::mutex> lock(baggageMutex_);
+  return baggage_;
+}
+
+std::string SpanContext::baggageItem(opentracing::string_view key) const {
+  std::lock_guard<std::mutex> lock(baggageMutex_);
+  for (const auto& item : baggage_) {
+    if (item.first == key) return item.second;
+  }
+  return {};
+}
+
+void SpanContext::setBaggageItem(opentracing::string_view key, opentracing::string_view value) {
+  std::lock_guard<std::mutex> lock(baggageMutex_);
+  for (auto& item : baggage_) {
+    if (item.first == key) {
+      item.second.assign(value.data(), value.size());
+      return;
+    }
+  }
+  baggage_.emplace_back(std::string(key.data(), key.size()),
+                        std::string(value.data(), value.size()));
+}
+
+void SpanContext::ForeachBaggageItem(
+    std::function<bool(const std::string& key, const std::string& value)> f) const {
+  std::lock_guard<std::mutex> lock(baggageMutex_);
+  for (const auto& item : baggage_) {
+    if (!f(item.first, item.second)) return;
+  }
+}
+
+std::unique_ptr<opentracing::SpanContext> SpanContext::Clone() const noexcept {
+  try {
+    return std::unique_ptr<opentracing::SpanContext>(new SpanContext(*this));
+  } catch (...) {
+    return nullptr;
+  }
+}
+
+std::string SpanContext::ToTraceID() const noexcept {
+  try {
+    return traceID_.toHex();
+  } catch (...) {
+    return {};
+  }
+}
+
+std::string SpanContext::ToSpanID() const noexcept {
+  try {
+    std::string out;
+    appendHex16(out, spanID_);
+    return out;
+  } catch (...) {
+    return {};
+  }
+}
+
+}  // namespace jaegertracing
