@@ -1,0 +1,299 @@
+#include "config/ConfigValidation.h"
+
+#include <arpa/inet.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "config/ScalarParsing.h"
+
+namespace jaegertracing {
+namespace detail {
+namespace config {
+namespace {
+
+bool isAlphaNumeric(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+// Names and IPv4 addresses; whatever else ends up here ("http://host", "host name") is a typo
+// that would only show up later as a failed DNS lookup on the reporter's thread.
+bool isHostName(const std::string& host) {
+  return !host.empty() && std::all_of(host.begin(), host.end(), [](char c) {
+    return isAlphaNumeric(c) || c == '-' || c == '.' || c == '_';
+  });
+}
+
+bool isIPv6(const std::string& address) {
+  // A zone ("fe80::1%eth0") is legal in a socket address but unknown to inet_pton.
+  const auto zone = address.find('%');
+  const auto bare = address.substr(0, zone);
+  if (zone != std::string::npos && zone + 1 == address.size()) {
+    return false;
+  }
+  in6_addr parsed;
+  return inet_pton(AF_INET6, bare.c_str(), &parsed) == 1;
+}
+
+constexpr const char* kNotHostPort = "is not host:port (e.g. 127.0.0.1:6831 or [::1]:6831)";
+
+}  // namespace
+
+std::string formatSeconds(const Duration& duration) {
+  return formatNumber(std::chrono::duration<double>(duration).count());
+}
+
+Checked<uint16_t> checkPort(const std::string& key, const std::string& text) {
+  const bool digits =
+      !text.empty() && text.size() <= 5 &&
+      std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+  const auto port = digits ? std::stoi(text) : 0;
+  if (port < 1 || port > 65535) {
+    return fail(key, text, "is not a port (1 to 65535)");
+  }
+  return static_cast<uint16_t>(port);
+}
+
+Checked<std::string> checkHost(const std::string& key, const std::string& text) {
+  if (text.size() > 2 && text.front() == '[' && text.back() == ']' &&
+      isIPv6(text.substr(1, text.size() - 2))) {
+    return text;
+  }
+  if (text.find(':') != std::string::npos && isIPv6(text)) {
+    return "[" + text + "]";
+  }
+  if (!isHostName(text)) {
+    return fail(key, text, "is not a host name or IP address");
+  }
+  return text;
+}
+
+Checked<HostPort> checkHostPort(const std::string& key, const std::string& text) {
+  std::string host;
+  std::string port;
+  if (!text.empty() && text.front() == '[') {
+    const auto close = text.find(']');
+    if (close == std::string::npos || close + 1 >= text.size() || text[close + 1] != ':') {
+      return fail(key, text, kNotHostPort);
+    }
+    host = text.substr(1, close - 1);
+    port = text.substr(close + 2);
+    if (!isIPv6(host)) {
+      return fail(key, text, "is not host:port: the host in brackets is not an IPv6 address");
+    }
+  } else {
+    const auto colon = text.rfind(':');
+    if (colon == std::string::npos) {
+      return fail(key, text, kNotHostPort);
+    }
+    host = text.substr(0, colon);
+    port = text.substr(colon + 1);
+    if (host.find(':') != std::string::npos) {
+      return fail(key, text, "is not host:port: write an IPv6 host in brackets, e.g. [::1]:6831");
+    }
+    if (!isHostName(host)) {
+      return fail(key, text, kNotHostPort);
+    }
+  }
+  const auto checkedPort = checkPort(key, port);
+  if (!checkedPort) {
+    return fail(key, text, "is not host:port with a port in 1..65535");
+  }
+  return HostPort{host, *checkedPort};
+}
+
+Checked<std::string> checkSamplerType(const std::string& key, const std::string& text) {
+  const auto type = toLower(trim(text));
+  for (const char* known : {kSamplerTypeConst, kSamplerTypeProbabilistic, kSamplerTypeRateLimiting,
+                            kSamplerTypeRemote}) {
+    if (type == known) {
+      return type;
+    }
+  }
+  return fail(key, text, "is not a sampler type (const, probabilistic, ratelimiting or remote)");
+}
+
+Checked<void> checkSamplerParam(const std::string& key, const std::string& type, double param,
+                                const std::string& text) {
+  if (type == kSamplerTypeConst) {
+    if (param != 0 && param != 1) {
+      return fail(key, text, "is not 0 or 1 (the const sampler samples nothing or everything)");
+    }
+  } else if (type == kSamplerTypeRateLimiting) {
+    if (!(param >= 0) || !std::isfinite(param)) {
+      return fail(key, text, "is not a number of traces per second >= 0");
+    }
+  } else if (!(param >= 0 && param <= 1)) {
+    // probabilistic, and remote, whose param is the probability used until the first poll.
+    return fail(key, text, "is not in [0, 1]");
+  }
+  return {};
+}
+
+Checked<void> checkPositive(const std::string& key, int64_t value, const std::string& text) {
+  if (value <= 0) {
+    return fail(key, text, "is not a positive integer");
+  }
+  return {};
+}
+
+Checked<void> checkMaxPacketSize(const std::string& key, int64_t value, const std::string& text) {
+  if (value < 512 || value > 65000) {
+    return fail(key, text, "is not in [512, 65000] (bytes in a UDP datagram to the agent)");
+  }
+  return {};
+}
+
+Checked<void> checkPositive(const std::string& key, const Duration& value,
+                            const std::string& text) {
+  if (value <= Duration::zero()) {
+    return fail(key, text, "is not a positive duration");
+  }
+  return {};
+}
+
+Checked<void> checkNonNegative(const std::string& key, const Duration& value,
+                               const std::string& text) {
+  if (value < Duration::zero()) {
+    return fail(key, text, "is a negative duration");
+  }
+  return {};
+}
+
+Checked<void> checkUrl(const std::string& key, const std::string& text) {
+  const auto lower = toLower(text);
+  for (const std::string scheme : {"http://", "https://"}) {
+    if (lower.size() > scheme.size() && lower.compare(0, scheme.size(), scheme) == 0 &&
+        std::none_of(text.begin(), text.end(), [](char c) { return c == ' ' || c == '\t'; })) {
+      return {};
+    }
+  }
+  return fail(key, text, "is not an http:// or https:// URL");
+}
+
+Checked<void> checkHeaderName(const std::string& key, const std::string& text) {
+  static const std::string kTokenPunctuation = "!#$%&'*+-.^_`|~";
+  const bool token = !text.empty() && std::all_of(text.begin(), text.end(), [](char c) {
+    return isAlphaNumeric(c) || kTokenPunctuation.find(c) != std::string::npos;
+  });
+  if (!token) {
+    return fail(key, text, "is not an HTTP header name");
+  }
+  return {};
+}
+
+}  // namespace config
+
+HostPort parseHostPort(const std::string& key, const std::string& text) {
+  return config::orThrow(config::checkHostPort(key, text));
+}
+
+namespace {
+
+using config::Checked;
+using config::fail;
+using config::formatNumber;
+using config::formatSeconds;
+
+Checked<void> checkSampler(const samplers::Config& sampler) {
+  const auto type = config::checkSamplerType("sampler.type", sampler.type());
+  if (!type) {
+    return opentracing::make_unexpected(type.error());
+  }
+  if (*type != sampler.type()) {
+    // The tracer compares types as written; parse stores them in lower case.
+    return fail("sampler.type", sampler.type(), "is not in lower case");
+  }
+  const auto param = sampler.param();
+  if (auto checked = config::checkSamplerParam("sampler.param", *type, param, formatNumber(param));
+      !checked) {
+    return checked;
+  }
+  if (auto checked = config::checkUrl("sampler.samplingServerURL", sampler.samplingServerURL());
+      !checked) {
+    return checked;
+  }
+  if (auto checked = config::checkPositive("sampler.maxOperations", sampler.maxOperations(),
+                                           std::to_string(sampler.maxOperations()));
+      !checked) {
+    return checked;
+  }
+  return config::checkPositive("sampler.samplingRefreshInterval", sampler.samplingRefreshInterval(),
+                               formatSeconds(sampler.samplingRefreshInterval()));
+}
+
+Checked<void> checkReporter(const reporters::Config& reporter) {
+  if (auto checked = config::checkPositive("reporter.queueSize", reporter.queueSize(),
+                                           std::to_string(reporter.queueSize()));
+      !checked) {
+    return checked;
+  }
+  if (auto checked =
+          config::checkPositive("reporter.bufferFlushInterval", reporter.bufferFlushInterval(),
+                                formatSeconds(reporter.bufferFlushInterval()));
+      !checked) {
+    return checked;
+  }
+  if (auto checked =
+          config::checkHostPort("reporter.localAgentHostPort", reporter.localAgentHostPort());
+      !checked) {
+    return opentracing::make_unexpected(checked.error());
+  }
+  if (!reporter.endpoint().empty()) {
+    if (auto checked = config::checkUrl("reporter.endpoint", reporter.endpoint()); !checked) {
+      return checked;
+    }
+  }
+  return config::checkMaxPacketSize("reporter.maxPacketSize", reporter.maxPacketSize(),
+                                    std::to_string(reporter.maxPacketSize()));
+}
+
+Checked<void> checkHeaders(const propagation::HeadersConfig& headers) {
+  const std::pair<const char*, const std::string&> names[] = {
+      {"headers.jaegerDebugHeader", headers.jaegerDebugHeader()},
+      {"headers.jaegerBaggageHeader", headers.jaegerBaggageHeader()},
+      {"headers.TraceContextHeaderName", headers.traceContextHeaderName()},
+      {"headers.traceBaggageHeaderPrefix", headers.traceBaggageHeaderPrefix()}};
+  for (const auto& [key, name] : names) {
+    if (auto checked = config::checkHeaderName(key, name); !checked) {
+      return checked;
+    }
+  }
+  return {};
+}
+
+Checked<void> checkBaggageRestrictions(const baggage::RestrictionsConfig& restrictions) {
+  if (!restrictions.hostPort().empty()) {
+    if (auto checked =
+            config::checkHostPort("baggage_restrictions.hostPort", restrictions.hostPort());
+        !checked) {
+      return opentracing::make_unexpected(checked.error());
+    }
+  }
+  return config::checkNonNegative("baggage_restrictions.refreshInterval",
+                                  restrictions.refreshInterval(),
+                                  formatSeconds(restrictions.refreshInterval()));
+}
+
+}  // namespace
+
+void validate(const Config& config, const std::string& serviceName) {
+  if (config::trim(serviceName).empty()) {
+    throw ConfigError("service_name", serviceName, "is required");
+  }
+  if (config.propagationFormats().empty()) {
+    throw ConfigError("propagation_format", "", "is empty");
+  }
+  for (const auto& tag : config.tags()) {
+    if (tag.key().empty()) {
+      throw ConfigError("tags", "", "has a tag with an empty key");
+    }
+  }
+  config::orThrow(checkSampler(config.sampler()));
+  config::orThrow(checkReporter(config.reporter()));
+  config::orThrow(checkHeaders(config.headers()));
+  config::orThrow(checkBaggageRestrictions(config.baggageRestrictions()));
+}
+
+}  // namespace detail
+}  // namespace jaegertracing
