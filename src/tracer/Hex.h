@@ -19,6 +19,17 @@ inline void appendHex16(std::string& out, uint64_t value) {
   out.append(buffer, 16);
 }
 
+// Writes exactly 16 lower-case hex digits to out[0..15]; returns out + 16. For a header value
+// built in a stack buffer, where a std::string would allocate.
+inline char* writeHex16(char* out, uint64_t value) {
+  static constexpr char kDigits[] = "0123456789abcdef";
+  for (int i = 15; i >= 0; --i) {
+    out[i] = kDigits[value & 0xf];
+    value >>= 4;
+  }
+  return out + 16;
+}
+
 inline int hexDigitValue(char c) {
   if (c >= '0' && c <= '9') return c - '0';
   if (c >= 'a' && c <= 'f') return c - 'a' + 10;
