@@ -29,14 +29,14 @@ class Config {
   // the wrong type or out of range throws ConfigError naming its YAML path and the value.
   static Config parse(const YAML::Node& configYAML);
 
-  explicit Config(bool disabled = false, bool traceId128Bit = false,
-                  const samplers::Config& sampler = samplers::Config(),
-                  const reporters::Config& reporter = reporters::Config(),
-                  const propagation::HeadersConfig& headers = propagation::HeadersConfig(),
-                  const baggage::RestrictionsConfig& baggageRestrictions =
-                      baggage::RestrictionsConfig(),
-                  const std::string& serviceName = "", const std::vector<Tag>& tags = {},
-                  propagation::Format propagationFormat = propagation::Format::JAEGER)
+  explicit Config(
+      bool disabled = false, bool traceId128Bit = false,
+      const samplers::Config& sampler = samplers::Config(),
+      const reporters::Config& reporter = reporters::Config(),
+      const propagation::HeadersConfig& headers = propagation::HeadersConfig(),
+      const baggage::RestrictionsConfig& baggageRestrictions = baggage::RestrictionsConfig(),
+      const std::string& serviceName = "", const std::vector<Tag>& tags = {},
+      propagation::Format propagationFormat = propagation::Format::JAEGER)
       : disabled_(disabled),
         traceId128Bit_(traceId128Bit),
         propagationFormats_{propagationFormat},
@@ -52,9 +52,7 @@ class Config {
   // The first of propagationFormats(): what jaeger-client-cpp had.
   propagation::Format propagationFormat() const { return propagationFormats_.front(); }
   // Inject writes every format listed; extract takes the first present and valid one.
-  const std::vector<propagation::Format>& propagationFormats() const {
-    return propagationFormats_;
-  }
+  const std::vector<propagation::Format>& propagationFormats() const { return propagationFormats_; }
   const samplers::Config& sampler() const { return sampler_; }
   const reporters::Config& reporter() const { return reporter_; }
   const propagation::HeadersConfig& headers() const { return headers_; }

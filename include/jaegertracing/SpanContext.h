@@ -1,12 +1,14 @@
 // What crosses process boundaries: trace and span ids, the sampling flags, baggage and a
 // jaeger-debug-id. A span's context is shared with readers on other threads, so its baggage
-// is guarded; ids and flags never change after construction.
+// is guarded; ids never change after construction, and flags only through a sampling.priority
+// tag on the span.
 #ifndef JAEGERTRACING_SPANCONTEXT_H
 #define JAEGERTRACING_SPANCONTEXT_H
 
 #include <jaegertracing/TraceID.h>
 #include <opentracing/span.h>
 
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -16,6 +18,9 @@
 #include <vector>
 
 namespace jaegertracing {
+namespace detail {
+class Span;
+}  // namespace detail
 
 class SpanContext : public opentracing::SpanContext {
  public:
@@ -38,9 +43,9 @@ class SpanContext : public opentracing::SpanContext {
   const TraceID& traceID() const { return traceID_; }
   uint64_t spanID() const { return spanID_; }
   uint64_t parentID() const { return parentID_; }
-  unsigned char flags() const { return flags_; }
-  bool isSampled() const { return (flags_ & kSampledFlag) != 0; }
-  bool isDebug() const { return (flags_ & kDebugFlag) != 0; }
+  unsigned char flags() const { return flags_.load(std::memory_order_relaxed); }
+  bool isSampled() const { return (flags() & kSampledFlag) != 0; }
+  bool isDebug() const { return (flags() & kDebugFlag) != 0; }
   const std::string& debugID() const { return debugID_; }
   bool isValid() const { return traceID_.isValid() && spanID_ != 0; }
   // Carries only a jaeger-debug-id and/or baggage, no trace: a span started from it begins a
@@ -61,10 +66,14 @@ class SpanContext : public opentracing::SpanContext {
   std::string ToSpanID() const noexcept override;
 
  private:
+  // A span's sampling.priority tag changes its flags after children may have read them.
+  friend class detail::Span;
+  void setFlags(unsigned char flags) { flags_.store(flags, std::memory_order_relaxed); }
+
   TraceID traceID_;
   uint64_t spanID_;
   uint64_t parentID_;
-  unsigned char flags_;
+  std::atomic<unsigned char> flags_;
   mutable std::mutex baggageMutex_;
   Baggage baggage_;
   std::string debugID_;

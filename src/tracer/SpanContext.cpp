@@ -10,7 +10,7 @@ SpanContext::SpanContext(const SpanContext& other)
     : traceID_(other.traceID_),
       spanID_(other.spanID_),
       parentID_(other.parentID_),
-      flags_(other.flags_),
+      flags_(other.flags()),
       baggage_(other.baggage()),
       debugID_(other.debugID_) {}
 
@@ -20,7 +20,7 @@ SpanContext& SpanContext::operator=(const SpanContext& other) {
     traceID_ = other.traceID_;
     spanID_ = other.spanID_;
     parentID_ = other.parentID_;
-    flags_ = other.flags_;
+    flags_.store(other.flags(), std::memory_order_relaxed);
     debugID_ = other.debugID_;
     std::lock_guard<std::mutex> lock(baggageMutex_);
     baggage_ = std::move(copy);

@@ -1,0 +1,39 @@
+#ifndef JAEGERTRACING_SRC_REPORTERS_INMEMORYREPORTER_H
+#define JAEGERTRACING_SRC_REPORTERS_INMEMORYREPORTER_H
+
+#include <mutex>
+#include <vector>
+
+#include "reporters/Reporter.h"
+
+namespace jaegertracing {
+namespace detail {
+
+// Keeps every reported span, for tests of the tracer that need no network.
+class InMemoryReporter final : public Reporter {
+ public:
+  void report(std::unique_ptr<SpanData> span) noexcept override {
+    std::lock_guard<std::mutex> lock(mutex_);
+    spans_.push_back(*span);
+  }
+  bool flush(std::chrono::milliseconds) noexcept override { return true; }
+  bool close(std::chrono::milliseconds) noexcept override { return true; }
+
+  std::vector<SpanData> spans() const {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return spans_;
+  }
+  void clear() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    spans_.clear();
+  }
+
+ private:
+  mutable std::mutex mutex_;
+  std::vector<SpanData> spans_;
+};
+
+}  // namespace detail
+}  // namespace jaegertracing
+
+#endif  // JAEGERTRACING_SRC_REPORTERS_INMEMORYREPORTER_H

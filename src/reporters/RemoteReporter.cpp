@@ -1,0 +1,141 @@
+#include "reporters/RemoteReporter.h"
+
+#include <algorithm>
+
+#include "tracer/Hex.h"
+
+namespace jaegertracing {
+namespace detail {
+
+RemoteReporter::RemoteReporter(size_t queueSize, std::chrono::steady_clock::duration flushInterval,
+                               std::unique_ptr<Sender> sender, Counters& counters,
+                               logging::Logger& logger, bool logSpans)
+    : queue_(std::max<size_t>(queueSize, 1)),
+      wakeThreshold_(std::max<size_t>(queue_.capacity() / 2, 1)),
+      flushInterval_(flushInterval),
+      sender_(std::move(sender)),
+      counters_(counters),
+      logger_(logger),
+      logSpans_(logSpans) {
+  batch_.reserve(std::min<size_t>(queue_.capacity(), 4096));
+  thread_ = std::thread([this] { run(); });
+}
+
+RemoteReporter::~RemoteReporter() { close(std::chrono::milliseconds::max()); }
+
+void RemoteReporter::report(std::unique_ptr<SpanData> span) noexcept {
+  if (closed_.load(std::memory_order_acquire)) {
+    Counters::add(counters_.droppedAfterClose);
+    return;
+  }
+  if (!queue_.tryPush(span)) {
+    Counters::add(counters_.droppedQueueFull);
+    return;
+  }
+  // Wake the reporter only when half full, once per drain: a futex call per span would cost
+  // more than the span itself.
+  if (queue_.size() >= wakeThreshold_ && !wakePending_.exchange(true, std::memory_order_acq_rel)) {
+    wakeReporter();
+  }
+}
+
+void RemoteReporter::wakeReporter() noexcept {
+  // Taking the mutex (held by the reporter only for the instant it checks whether to sleep)
+  // closes the window in which a notify between its check and its wait would be lost.
+  std::lock_guard<std::mutex> lock(mutex_);
+  wake_.notify_one();
+}
+
+bool RemoteReporter::flush(std::chrono::milliseconds timeout) noexcept {
+  std::unique_lock<std::mutex> lock(mutex_);
+  if (finished_) return queue_.size() == 0;
+  const uint64_t target = ++flushRequested_;
+  wake_.notify_one();
+  return progress_.wait_for(lock, timeout, [&] {
+    return flushCompleted_ >= target || finished_;
+  }) && flushCompleted_ >= target;
+}
+
+bool RemoteReporter::close(std::chrono::milliseconds timeout) noexcept {
+  closed_.store(true, std::memory_order_release);
+  bool completed;
+  {
+    std::unique_lock<std::mutex> lock(mutex_);
+    stopRequested_ = true;
+    wake_.notify_one();
+    completed = timeout == std::chrono::milliseconds::max()
+                    ? (progress_.wait(lock, [&] { return finished_; }), true)
+                    : progress_.wait_for(lock, timeout, [&] { return finished_; });
+  }
+  if (!completed) return false;
+  if (thread_.joinable()) thread_.join();
+  // Spans pushed by threads that passed the closed_ check just before it flipped.
+  while (std::unique_ptr<SpanData> late = queue_.tryPop()) {
+    Counters::add(counters_.droppedAfterClose);
+  }
+  return true;
+}
+
+void RemoteReporter::run() {
+  using Clock = std::chrono::steady_clock;
+  auto nextFlush = Clock::now() + flushInterval_;
+  std::unique_lock<std::mutex> lock(mutex_);
+  for (;;) {
+    wake_.wait_until(lock, nextFlush, [&] {
+      return stopRequested_ || flushRequested_ != flushCompleted_ ||
+             wakePending_.load(std::memory_order_acquire);
+    });
+    const bool stop = stopRequested_;
+    const uint64_t flushTarget = flushRequested_;
+    wakePending_.store(false, std::memory_order_release);
+    lock.unlock();
+
+    drainAndSend(stop);
+    if (Clock::now() >= nextFlush) nextFlush = Clock::now() + flushInterval_;
+
+    lock.lock();
+    flushCompleted_ = flushTarget;
+    if (stop) {
+      finished_ = true;
+      progress_.notify_all();
+      return;
+    }
+    progress_.notify_all();
+  }
+}
+
+void RemoteReporter::drainAndSend(bool everything) {
+  // Bounded rounds while open: producers may keep the queue full forever, and a flush or the
+  // timer must still complete. Once closed, nothing new arrives and it all goes.
+  for (size_t round = 0; (everything || round < 4) && queue_.size() > 0; ++round) {
+    const size_t available = queue_.size();
+    for (size_t i = 0; i < available; ++i) {
+      std::unique_ptr<SpanData> span = queue_.tryPop();
+      if (!span) break;
+      batch_.push_back(std::move(span));
+    }
+    if (batch_.empty()) return;
+    try {
+      sender_->send(batch_);
+    } catch (const std::exception& error) {
+      Counters::add(counters_.droppedSendFailed, batch_.size());
+      logger_.error(std::string("cannot encode spans: ") + error.what());
+    }
+    if (logSpans_) logSpans(batch_);
+    batch_.clear();
+  }
+}
+
+void RemoteReporter::logSpans(const std::vector<std::unique_ptr<SpanData>>& spans) {
+  for (const auto& span : spans) {
+    std::string line = "Reporting span " + span->traceID.toHex() + ":";
+    appendHex16(line, span->spanID);
+    line += ":";
+    appendHex16(line, span->parentID);
+    line += ":" + std::to_string(span->flags) + " " + span->operationName;
+    logger_.info(line);
+  }
+}
+
+}  // namespace detail
+}  // namespace jaegertracing

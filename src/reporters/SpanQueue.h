@@ -1,0 +1,94 @@
+#ifndef JAEGERTRACING_SRC_REPORTERS_SPANQUEUE_H
+#define JAEGERTRACING_SRC_REPORTERS_SPANQUEUE_H
+
+#include <atomic>
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <new>
+
+#include "tracer/SpanData.h"
+
+namespace jaegertracing {
+namespace detail {
+
+// A bounded queue of finished spans from many application threads to the one reporter thread
+// (Vyukov's bounded MPMC ring, used single-consumer). tryPush never blocks and never takes a
+// lock: a full queue refuses the span, and the caller counts the drop. The capacity is exactly
+// the configured queueSize, so "received + dropped = finished" holds to the span.
+class SpanQueue {
+ public:
+  explicit SpanQueue(size_t capacity) : capacity_(capacity), cells_(new Cell[capacity]) {
+    for (size_t i = 0; i < capacity_; ++i) {
+      cells_[i].sequence.store(i, std::memory_order_relaxed);
+    }
+  }
+
+  SpanQueue(const SpanQueue&) = delete;
+  SpanQueue& operator=(const SpanQueue&) = delete;
+
+  ~SpanQueue() {
+    while (std::unique_ptr<SpanData> span = tryPop()) {
+    }
+  }
+
+  // On success the queue owns the span; on failure the caller keeps it.
+  bool tryPush(std::unique_ptr<SpanData>& span) noexcept {
+    uint64_t position = tail_.load(std::memory_order_relaxed);
+    for (;;) {
+      Cell& cell = cells_[position % capacity_];
+      const uint64_t sequence = cell.sequence.load(std::memory_order_acquire);
+      const int64_t difference = static_cast<int64_t>(sequence - position);
+      if (difference == 0) {
+        if (tail_.compare_exchange_weak(position, position + 1, std::memory_order_relaxed)) {
+          cell.span = span.release();
+          cell.sequence.store(position + 1, std::memory_order_release);
+          return true;
+        }
+      } else if (difference < 0) {
+        return false;
+      } else {
+        position = tail_.load(std::memory_order_relaxed);
+      }
+    }
+  }
+
+  // Only the reporter's thread pops.
+  std::unique_ptr<SpanData> tryPop() noexcept {
+    const uint64_t position = head_.load(std::memory_order_relaxed);
+    Cell& cell = cells_[position % capacity_];
+    const uint64_t sequence = cell.sequence.load(std::memory_order_acquire);
+    if (static_cast<int64_t>(sequence - (position + 1)) < 0) return nullptr;
+    std::unique_ptr<SpanData> span(cell.span);
+    cell.span = nullptr;
+    head_.store(position + 1, std::memory_order_relaxed);
+    cell.sequence.store(position + capacity_, std::memory_order_release);
+    return span;
+  }
+
+  // Approximate while producers run.
+  size_t size() const noexcept {
+    const uint64_t tail = tail_.load(std::memory_order_relaxed);
+    const uint64_t head = head_.load(std::memory_order_relaxed);
+    return tail > head ? static_cast<size_t>(tail - head) : 0;
+  }
+
+  size_t capacity() const noexcept { return capacity_; }
+
+ private:
+  struct Cell {
+    std::atomic<uint64_t> sequence{0};
+    SpanData* span = nullptr;
+  };
+
+  // Producers and the consumer write different ends: keep them on different cache lines.
+  alignas(64) std::atomic<uint64_t> tail_{0};
+  alignas(64) std::atomic<uint64_t> head_{0};
+  alignas(64) const size_t capacity_;
+  std::unique_ptr<Cell[]> cells_;
+};
+
+}  // namespace detail
+}  // namespace jaegertracing
+
+#endif  // JAEGERTRACING_SRC_REPORTERS_SPANQUEUE_H

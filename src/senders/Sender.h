@@ -1,0 +1,23 @@
+#ifndef JAEGERTRACING_SRC_SENDERS_SENDER_H
+#define JAEGERTRACING_SRC_SENDERS_SENDER_H
+
+#include <memory>
+#include <vector>
+
+#include "tracer/SpanData.h"
+
+namespace jaegertracing {
+namespace detail {
+
+// Encodes spans and writes them to the agent or collector. Runs on the reporter's thread only,
+// never under a lock the application's threads take. It counts what it sent and dropped.
+class Sender {
+ public:
+  virtual ~Sender() = default;
+  virtual void send(const std::vector<std::unique_ptr<SpanData>>& spans) = 0;
+};
+
+}  // namespace detail
+}  // namespace jaegertracing
+
+#endif  // JAEGERTRACING_SRC_SENDERS_SENDER_H

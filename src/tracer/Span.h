@@ -1,0 +1,74 @@
+#ifndef JAEGERTRACING_SRC_TRACER_SPAN_H
+#define JAEGERTRACING_SRC_TRACER_SPAN_H
+
+#include <jaegertracing/SpanContext.h>
+#include <opentracing/span.h>
+
+#include <chrono>
+#include <memory>
+#include <mutex>
+#include <string>
+
+#include "tracer/SpanData.h"
+
+namespace jaegertracing {
+class Tracer;
+
+namespace detail {
+class TracerCore;
+
+// An OpenTracing span. A sampled span records into its SpanData, which Finish moves to the
+// reporter; an unsampled span records nothing. The span keeps its Tracer alive, and nothing
+// the reporter holds keeps the span or the Tracer alive.
+class Span final : public opentracing::Span {
+ public:
+  using SteadyTime = std::chrono::steady_clock::time_point;
+
+  // data is null for an unsampled span, which keeps its operation name aside in case a
+  // sampling.priority tag samples it later.
+  Span(std::shared_ptr<const Tracer> tracer, const TracerCore& core, SpanContext context,
+       std::unique_ptr<SpanData> data, std::string operationName, SteadyTime startSteady) noexcept;
+  ~Span() override;
+
+  void FinishWithOptions(const opentracing::FinishSpanOptions& options) noexcept override;
+  void SetOperationName(opentracing::string_view name) noexcept override;
+  void SetTag(opentracing::string_view key, const opentracing::Value& value) noexcept override;
+  void SetBaggageItem(opentracing::string_view key,
+                      opentracing::string_view value) noexcept override;
+  std::string BaggageItem(opentracing::string_view key) const noexcept override;
+  void Log(std::initializer_list<std::pair<opentracing::string_view, opentracing::Value>>
+               fields) noexcept override;
+  void Log(opentracing::SystemTime timestamp,
+           std::initializer_list<std::pair<opentracing::string_view, opentracing::Value>>
+               fields) noexcept override;
+  void Log(opentracing::SystemTime timestamp,
+           const std::vector<std::pair<opentracing::string_view, opentracing::Value>>&
+               fields) noexcept override;
+  const opentracing::SpanContext& context() const noexcept override { return context_; }
+  const opentracing::Tracer& tracer() const noexcept override;
+
+  // Applies a tag given at start, before the span is visible to any other thread.
+  void setInitialTag(opentracing::string_view key, const opentracing::Value& value) noexcept;
+
+ private:
+  template <typename Fields>
+  void log(opentracing::SystemTime timestamp, const Fields& fields) noexcept;
+  // Needs mutex_ held.
+  void setTagLocked(opentracing::string_view key, const opentracing::Value& value);
+  void applySamplingPriority(const opentracing::Value& value);
+  bool recording() const noexcept { return context_.isSampled(); }
+
+  std::shared_ptr<const Tracer> tracer_;
+  const TracerCore& core_;
+  SpanContext context_;
+  SteadyTime startSteady_;
+  mutable std::mutex mutex_;
+  std::unique_ptr<SpanData> data_;  // null when unsampled, and after Finish
+  std::string unsampledOperationName_;
+  bool finished_ = false;
+};
+
+}  // namespace detail
+}  // namespace jaegertracing
+
+#endif  // JAEGERTRACING_SRC_TRACER_SPAN_H

@@ -1,0 +1,256 @@
+#include <jaegertracing/Tracer.h>
+#include <opentracing/ext/tags.h>
+
+#include "config/ConfigValidation.h"
+#include "propagation/BinaryPropagator.h"
+#include "tracer/IdGenerator.h"
+#include "tracer/Span.h"
+#include "tracer/TimeConversion.h"
+#include "tracer/TracerCore.h"
+
+namespace jaegertracing {
+namespace {
+
+using detail::Counters;
+using SystemClock = std::chrono::system_clock;
+using SteadyClock = std::chrono::steady_clock;
+
+// The first ChildOf reference is the parent; without one, the first reference of any kind.
+const SpanContext* findParent(const opentracing::StartSpanOptions& options) {
+  const SpanContext* parent = nullptr;
+  for (const auto& reference : options.references) {
+    const auto* context = dynamic_cast<const SpanContext*>(reference.second);
+    if (context == nullptr) continue;
+    if (reference.first == opentracing::SpanReferenceType::ChildOfRef) return context;
+    if (parent == nullptr) parent = context;
+  }
+  return parent;
+}
+
+// OpenTracing lets a caller give either start time; the other is estimated from it.
+void startTimes(const opentracing::StartSpanOptions& options, SystemClock::time_point& system,
+                SteadyClock::time_point& steady) {
+  const bool systemGiven = options.start_system_timestamp != SystemClock::time_point();
+  const bool steadyGiven = options.start_steady_timestamp != SteadyClock::time_point();
+  if (systemGiven && steadyGiven) {
+    system = options.start_system_timestamp;
+    steady = options.start_steady_timestamp;
+    return;
+  }
+  const auto systemNow = SystemClock::now();
+  const auto steadyNow = SteadyClock::now();
+  if (systemGiven) {
+    system = options.start_system_timestamp;
+    steady = steadyNow - std::chrono::duration_cast<SteadyClock::duration>(systemNow - system);
+  } else if (steadyGiven) {
+    steady = options.start_steady_timestamp;
+    system = systemNow - std::chrono::duration_cast<SystemClock::duration>(steadyNow - steady);
+  } else {
+    system = systemNow;
+    steady = steadyNow;
+  }
+}
+
+template <typename Reader>
+std::unique_ptr<opentracing::SpanContext> extractText(const detail::TracerCore& core,
+                                                      const Reader& reader, bool httpHeaders) {
+  for (const auto& propagator : core.propagators()) {
+    propagation::ExtractResult result = propagator->extract(reader, httpHeaders);
+    if (result.malformed) Counters::add(core.counters().headerDecodingErrors);
+    if (result.context) return std::move(result.context);
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+std::shared_ptr<opentracing::Tracer> Tracer::make(const Config& config) {
+  return make(config.serviceName(), config);
+}
+
+std::shared_ptr<opentracing::Tracer> Tracer::make(const std::string& serviceName,
+                                                  const Config& config) {
+  return make(serviceName, config, std::shared_ptr<logging::Logger>(logging::nullLogger()));
+}
+
+std::shared_ptr<opentracing::Tracer> Tracer::make(const std::string& serviceName,
+                                                  const Config& config,
+                                                  const std::shared_ptr<logging::Logger>& logger) {
+  if (config.disabled()) return opentracing::MakeNoopTracer();
+  detail::validate(config, serviceName);
+  return detail::TracerAccess::make(
+      std::make_unique<detail::TracerCore>(serviceName, config, logger, nullptr));
+}
+
+Tracer::Tracer(std::unique_ptr<detail::TracerCore> core) : core_(std::move(core)) {}
+
+Tracer::~Tracer() { close(kDefaultCloseTimeout); }
+
+std::unique_ptr<opentracing::Span> Tracer::StartSpanWithOptions(
+    opentracing::string_view operationName,
+    const opentracing::StartSpanOptions& options) const noexcept {
+  try {
+    detail::TracerCore& core = *core_;
+    Counters::add(core.counters().spansStarted);
+    SystemClock::time_point startSystem;
+    SteadyClock::time_point startSteady;
+    startTimes(options, startSystem, startSteady);
+
+    const SpanContext* parent = findParent(options);
+    const bool continuesTrace = parent != nullptr && parent->isValid();
+    TraceID traceID;
+    uint64_t spanID;
+    uint64_t parentID = 0;
+    unsigned char flags = 0;
+    SpanContext::Baggage baggage;
+    const std::vector<detail::SpanTag>* samplerTags = nullptr;
+    bool debugRoot = false;
+    if (continuesTrace) {
+      traceID = parent->traceID();
+      spanID = detail::randomId();
+      parentID = parent->spanID();
+      flags = parent->flags();
+      baggage = parent->baggage();
+    } else {
+      traceID = TraceID(core.traceId128Bit() ? detail::randomId() : 0, detail::randomId());
+      spanID = traceID.low();
+      if (parent != nullptr) baggage = parent->baggage();
+      if (parent != nullptr && parent->isDebugIDContainerOnly()) {
+        flags = SpanContext::kSampledFlag | SpanContext::kDebugFlag;
+        debugRoot = true;
+      } else {
+        const detail::SamplingDecision decision =
+            core.sampler().isSampled(traceID, {operationName.data(), operationName.size()});
+        if (decision.sampled) {
+          flags = SpanContext::kSampledFlag;
+          samplerTags = decision.tags;
+        }
+      }
+    }
+
+    std::unique_ptr<detail::SpanData> data;
+    std::string unsampledName;
+    if ((flags & SpanContext::kSampledFlag) != 0) {
+      Counters::add(core.counters().spansSampled);
+      data = std::make_unique<detail::SpanData>();
+      data->traceID = traceID;
+      data->spanID = spanID;
+      data->parentID = parentID;
+      data->operationName.assign(operationName.data(), operationName.size());
+      data->startMicros = detail::toMicros(startSystem);
+      for (const auto& reference : options.references) {
+        const auto* context = dynamic_cast<const SpanContext*>(reference.second);
+        if (context == nullptr || !context->isValid()) continue;
+        data->references.push_back(
+            detail::SpanReference{reference.first == opentracing::SpanReferenceType::FollowsFromRef,
+                                  context->traceID(), context->spanID()});
+      }
+      data->tags.reserve(options.tags.size() + (samplerTags ? samplerTags->size() : 0) + 2);
+      if (samplerTags != nullptr) {
+        data->tags.insert(data->tags.end(), samplerTags->begin(), samplerTags->end());
+      }
+      if (debugRoot) {
+        data->tags.push_back(detail::SpanTag{kJaegerDebugHeader, parent->debugID()});
+      }
+    } else {
+      unsampledName.assign(operationName.data(), operationName.size());
+    }
+
+    auto span = std::make_unique<detail::Span>(
+        shared_from_this(), core, SpanContext(traceID, spanID, parentID, flags, std::move(baggage)),
+        std::move(data), std::move(unsampledName), startSteady);
+    for (const auto& tag : options.tags) span->setInitialTag(tag.first, tag.second);
+    return span;
+  } catch (...) {
+    return nullptr;
+  }
+}
+
+opentracing::expected<void> Tracer::Inject(const opentracing::SpanContext& context,
+                                           std::ostream& writer) const {
+  const auto* jaegerContext = dynamic_cast<const SpanContext*>(&context);
+  if (jaegerContext == nullptr) {
+    return opentracing::make_unexpected(opentracing::invalid_span_context_error);
+  }
+  propagation::BinaryPropagator::inject(*jaegerContext, writer);
+  if (!writer) return opentracing::make_unexpected(std::make_error_code(std::errc::io_error));
+  return {};
+}
+
+opentracing::expected<void> Tracer::Inject(const opentracing::SpanContext& context,
+                                           const opentracing::TextMapWriter& writer) const {
+  const auto* jaegerContext = dynamic_cast<const SpanContext*>(&context);
+  if (jaegerContext == nullptr) {
+    return opentracing::make_unexpected(opentracing::invalid_span_context_error);
+  }
+  for (const auto& propagator : core_->propagators()) {
+    propagator->inject(*jaegerContext, writer, false);
+  }
+  return {};
+}
+
+opentracing::expected<void> Tracer::Inject(const opentracing::SpanContext& context,
+                                           const opentracing::HTTPHeadersWriter& writer) const {
+  const auto* jaegerContext = dynamic_cast<const SpanContext*>(&context);
+  if (jaegerContext == nullptr) {
+    return opentracing::make_unexpected(opentracing::invalid_span_context_error);
+  }
+  for (const auto& propagator : core_->propagators()) {
+    propagator->inject(*jaegerContext, writer, true);
+  }
+  return {};
+}
+
+opentracing::expected<std::unique_ptr<opentracing::SpanContext>> Tracer::Extract(
+    std::istream& reader) const {
+  try {
+    propagation::ExtractResult result = propagation::BinaryPropagator::extract(reader);
+    if (result.malformed) Counters::add(core_->counters().headerDecodingErrors);
+    return std::unique_ptr<opentracing::SpanContext>(std::move(result.context));
+  } catch (...) {
+    Counters::add(core_->counters().headerDecodingErrors);
+    return std::unique_ptr<opentracing::SpanContext>();
+  }
+}
+
+opentracing::expected<std::unique_ptr<opentracing::SpanContext>> Tracer::Extract(
+    const opentracing::TextMapReader& reader) const {
+  try {
+    return extractText(*core_, reader, false);
+  } catch (...) {
+    Counters::add(core_->counters().headerDecodingErrors);
+    return std::unique_ptr<opentracing::SpanContext>();
+  }
+}
+
+opentracing::expected<std::unique_ptr<opentracing::SpanContext>> Tracer::Extract(
+    const opentracing::HTTPHeadersReader& reader) const {
+  try {
+    return extractText(*core_, reader, true);
+  } catch (...) {
+    Counters::add(core_->counters().headerDecodingErrors);
+    return std::unique_ptr<opentracing::SpanContext>();
+  }
+}
+
+void Tracer::Close() noexcept { close(kDefaultCloseTimeout); }
+
+bool Tracer::close(std::chrono::milliseconds timeout) noexcept {
+  const bool completed = core_->reporter().close(timeout);
+  core_->sampler().close();
+  return completed;
+}
+
+bool Tracer::Flush(std::chrono::milliseconds timeout) noexcept {
+  return core_->reporter().flush(timeout);
+}
+
+TracerStats Tracer::stats() const noexcept {
+  TracerStats stats = core_->counters().snapshot();
+  stats.queueLength = core_->reporter().queueLength();
+  return stats;
+}
+
+const std::string& Tracer::serviceName() const noexcept { return core_->serviceName(); }
+
+}  // namespace jaegertracing

@@ -1,0 +1,69 @@
+#include "tracer/TracerCore.h"
+
+#include <jaegertracing/Constants.h>
+#include <jaegertracing/Tracer.h>
+
+#include "platform/HostInfo.h"
+#include "propagation/JaegerPropagator.h"
+#include "reporters/ReporterFactory.h"
+#include "samplers/SamplerFactory.h"
+#include "tracer/TagValueConversion.h"
+
+namespace jaegertracing {
+namespace detail {
+namespace {
+
+std::vector<SpanTag> makeProcessTags(const Config& config, logging::Logger& logger) {
+  std::vector<SpanTag> tags;
+  tags.push_back(SpanTag{kJaegerClientVersionTagKey, std::string(kJaegerClientVersion)});
+  const std::string host = hostname();
+  if (!host.empty()) tags.push_back(SpanTag{kTracerHostnameTagKey, host});
+  const std::string ip = localIPv4();
+  if (ip.empty()) {
+    logger.error("cannot determine this host's IPv4 address; the ip process tag is left out");
+  } else {
+    tags.push_back(SpanTag{kTracerIPTagKey, ip});
+  }
+  for (const Tag& tag : config.tags()) {
+    tags.push_back(SpanTag{tag.key(), toTagValue(tag.value())});
+  }
+  return tags;
+}
+
+std::vector<std::unique_ptr<propagation::TextMapPropagator>> makePropagators(
+    const Config& config, logging::Logger& logger) {
+  for (const propagation::Format format : config.propagationFormats()) {
+    if (format != propagation::Format::JAEGER) {
+      logger.error("propagation_format: only the jaeger format is built yet; using jaeger headers");
+      break;
+    }
+  }
+  std::vector<std::unique_ptr<propagation::TextMapPropagator>> propagators;
+  propagators.push_back(std::make_unique<propagation::JaegerPropagator>(config.headers()));
+  return propagators;
+}
+
+}  // namespace
+
+TracerCore::TracerCore(const std::string& serviceName, const Config& config,
+                       std::shared_ptr<logging::Logger> logger, std::unique_ptr<Reporter> reporter)
+    : serviceName_(serviceName),
+      traceId128Bit_(config.traceId128Bit()),
+      logger_(logger ? std::move(logger) : std::shared_ptr<logging::Logger>(logging::nullLogger())),
+      processTags_(makeProcessTags(config, *logger_)),
+      sampler_(makeSampler(config.sampler(), *logger_)),
+      propagators_(makePropagators(config, *logger_)),
+      reporter_(reporter ? std::move(reporter)
+                         : makeReporter(config.reporter(), serviceName_, processTags_, counters_,
+                                        *logger_)) {}
+
+TracerCore::~TracerCore() = default;
+
+std::shared_ptr<Tracer> TracerAccess::make(std::unique_ptr<TracerCore> core) {
+  return std::shared_ptr<Tracer>(new Tracer(std::move(core)));
+}
+
+TracerCore& TracerAccess::core(const Tracer& tracer) { return *tracer.core_; }
+
+}  // namespace detail
+}  // namespace jaegertracing
