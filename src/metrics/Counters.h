@@ -36,6 +36,16 @@ struct Counters {
     return counter.load(std::memory_order_relaxed);
   }
 
+  // A forked child's tracer starts counting afresh: the parent reports its own numbers.
+  void reset() noexcept {
+    for (Counter* counter :
+         {&spansStarted, &spansSampled, &spansFinished, &spansReported, &droppedQueueFull,
+          &droppedTooLarge, &droppedSendFailed, &droppedAfterClose, &batchesSent, &batchesFailed,
+          &bytesSent, &headerDecodingErrors}) {
+      counter->store(0, std::memory_order_relaxed);
+    }
+  }
+
   TracerStats snapshot() const noexcept {
     TracerStats stats;
     stats.spansStarted = read(spansStarted);

@@ -1,6 +1,7 @@
 #include "reporters/RemoteReporter.h"
 
 #include <algorithm>
+#include <new>
 
 #include "tracer/Hex.h"
 
@@ -8,22 +9,28 @@ namespace jaegertracing {
 namespace detail {
 
 RemoteReporter::RemoteReporter(size_t queueSize, std::chrono::steady_clock::duration flushInterval,
-                               std::unique_ptr<Sender> sender, Counters& counters,
+                               SenderFactory makeSender, Counters& counters,
                                logging::Logger& logger, bool logSpans)
     : queue_(std::max<size_t>(queueSize, 1)),
       wakeThreshold_(std::max<size_t>(queue_.capacity() / 2, 1)),
       flushInterval_(flushInterval),
-      sender_(std::move(sender)),
+      makeSender_(std::move(makeSender)),
+      sender_(makeSender_()),
       counters_(counters),
       logger_(logger),
       logSpans_(logSpans) {
   batch_.reserve(std::min<size_t>(queue_.capacity(), 4096));
   thread_ = std::thread([this] { run(); });
+  registerForkAware(this);
 }
 
-RemoteReporter::~RemoteReporter() { close(std::chrono::milliseconds::max()); }
+RemoteReporter::~RemoteReporter() {
+  close(std::chrono::milliseconds::max());
+  unregisterForkAware(this);
+}
 
 void RemoteReporter::report(std::unique_ptr<SpanData> span) noexcept {
+  if (restartPending_.load(std::memory_order_relaxed)) restartAfterFork();
   if (closed_.load(std::memory_order_acquire)) {
     Counters::add(counters_.droppedAfterClose);
     return;
@@ -47,6 +54,7 @@ void RemoteReporter::wakeReporter() noexcept {
 }
 
 bool RemoteReporter::flush(std::chrono::milliseconds timeout) noexcept {
+  if (restartPending_.load(std::memory_order_relaxed)) restartAfterFork();
   std::unique_lock<std::mutex> lock(mutex_);
   if (finished_) return queue_.size() == 0;
   const uint64_t target = ++flushRequested_;
@@ -57,15 +65,19 @@ bool RemoteReporter::flush(std::chrono::milliseconds timeout) noexcept {
 }
 
 bool RemoteReporter::close(std::chrono::milliseconds timeout) noexcept {
+  if (restartPending_.load(std::memory_order_relaxed)) restartAfterFork();
   closed_.store(true, std::memory_order_release);
   bool completed;
   {
     std::unique_lock<std::mutex> lock(mutex_);
     stopRequested_ = true;
     wake_.notify_one();
-    completed = timeout == std::chrono::milliseconds::max()
-                    ? (progress_.wait(lock, [&] { return finished_; }), true)
-                    : progress_.wait_for(lock, timeout, [&] { return finished_; });
+    if (timeout == std::chrono::milliseconds::max()) {
+      progress_.wait(lock, [&] { return finished_; });
+      completed = true;
+    } else {
+      completed = progress_.wait_for(lock, timeout, [&] { return finished_; });
+    }
   }
   if (!completed) return false;
   if (thread_.joinable()) thread_.join();
@@ -95,12 +107,9 @@ void RemoteReporter::run() {
 
     lock.lock();
     flushCompleted_ = flushTarget;
-    if (stop) {
-      finished_ = true;
-      progress_.notify_all();
-      return;
-    }
+    if (stop) finished_ = true;
     progress_.notify_all();
+    if (stop) return;
   }
 }
 
@@ -135,6 +144,50 @@ void RemoteReporter::logSpans(const std::vector<std::unique_ptr<SpanData>>& span
     line += ":" + std::to_string(span->flags) + " " + span->operationName;
     logger_.info(line);
   }
+}
+
+void RemoteReporter::prepareFork() noexcept { mutex_.lock(); }
+
+void RemoteReporter::parentAfterFork() noexcept { mutex_.unlock(); }
+
+void RemoteReporter::childAfterFork() noexcept {
+  // The child has only the forking thread. The reporter thread's objects may have been caught
+  // mid-send: the sender (which also shares the parent's sockets and connections) and the
+  // batch are abandoned, not destroyed, and rebuilt on first use. The condition variables
+  // may record the parent's waiters, so they are constructed afresh.
+  new (&wake_) std::condition_variable();
+  new (&progress_) std::condition_variable();
+  new (&thread_) std::thread();
+  static_cast<void>(sender_.release());
+  new (&batch_) std::vector<std::unique_ptr<SpanData>>();
+  queue_.resetAfterFork();
+  counters_.reset();
+  wakePending_.store(false, std::memory_order_relaxed);
+  flushRequested_ = 0;
+  flushCompleted_ = 0;
+  if (stopRequested_) {
+    // The parent was closing: so is the child, which has nothing left to send.
+    finished_ = true;
+  } else if (!finished_) {
+    restartPending_.store(true, std::memory_order_relaxed);
+  }
+  mutex_.unlock();
+}
+
+void RemoteReporter::restartAfterFork() noexcept {
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (!restartPending_.load(std::memory_order_relaxed)) return;
+  try {
+    sender_ = makeSender_();
+    batch_.reserve(std::min<size_t>(queue_.capacity(), 4096));
+    thread_ = std::thread([this] { run(); });
+  } catch (const std::exception& error) {
+    // No thread: the child's reporter is closed, its spans dropped and counted.
+    closed_.store(true, std::memory_order_release);
+    finished_ = true;
+    logger_.error(std::string("cannot restart the reporter after fork: ") + error.what());
+  }
+  restartPending_.store(false, std::memory_order_relaxed);
 }
 
 }  // namespace detail

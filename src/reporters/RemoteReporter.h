@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "metrics/Counters.h"
+#include "platform/ForkHandlers.h"
 #include "reporters/Reporter.h"
 #include "reporters/SpanQueue.h"
 #include "senders/Sender.h"
@@ -22,10 +23,11 @@ namespace detail {
 // Queues finished spans and sends them from its own thread, every flush interval or as soon
 // as the queue is half full. The application's thread only pushes into a lock-free ring;
 // the reporter's thread encodes and sends without holding any lock a producer needs.
-class RemoteReporter final : public Reporter {
+// After fork() the child gets an empty queue, a new sender and a new thread of its own.
+class RemoteReporter final : public Reporter, private ForkAware {
  public:
   RemoteReporter(size_t queueSize, std::chrono::steady_clock::duration flushInterval,
-                 std::unique_ptr<Sender> sender, Counters& counters, logging::Logger& logger,
+                 SenderFactory makeSender, Counters& counters, logging::Logger& logger,
                  bool logSpans);
   ~RemoteReporter() override;
 
@@ -39,11 +41,18 @@ class RemoteReporter final : public Reporter {
   void drainAndSend(bool everything);
   void wakeReporter() noexcept;
   void logSpans(const std::vector<std::unique_ptr<SpanData>>& spans);
+  // Starts the thread of a forked child, on its first use rather than inside the fork handler.
+  void restartAfterFork() noexcept;
+
+  void prepareFork() noexcept override;
+  void parentAfterFork() noexcept override;
+  void childAfterFork() noexcept override;
 
   SpanQueue queue_;
   const size_t wakeThreshold_;
   const std::chrono::steady_clock::duration flushInterval_;
-  std::unique_ptr<Sender> sender_;
+  const SenderFactory makeSender_;
+  std::unique_ptr<Sender> sender_;  // the reporter thread's only
   Counters& counters_;
   logging::Logger& logger_;
   const bool logSpans_;
@@ -51,6 +60,7 @@ class RemoteReporter final : public Reporter {
 
   std::atomic<bool> closed_{false};
   std::atomic<bool> wakePending_{false};
+  std::atomic<bool> restartPending_{false};
   std::mutex mutex_;  // guards the fields below; never held while encoding or sending
   std::condition_variable wake_;
   std::condition_variable progress_;

@@ -17,12 +17,15 @@ std::unique_ptr<Reporter> makeReporter(const reporters::Config& config,
                  config.localAgentHostPort());
   }
   const HostPort agent = parseHostPort("reporter.localAgentHostPort", config.localAgentHostPort());
-  auto sender = std::make_unique<UdpSender>(agent.host, agent.port,
-                                            static_cast<size_t>(config.maxPacketSize()),
-                                            serviceName, processTags, counters, logger);
+  // Called again in a forked child, which needs a sender of its own.
+  SenderFactory makeSender = [agent, maxPacketSize = static_cast<size_t>(config.maxPacketSize()),
+                              serviceName, processTags, &counters, &logger] {
+    return std::make_unique<UdpSender>(agent.host, agent.port, maxPacketSize, serviceName,
+                                       processTags, counters, logger);
+  };
   return std::make_unique<RemoteReporter>(static_cast<size_t>(config.queueSize()),
-                                          config.bufferFlushInterval(), std::move(sender), counters,
-                                          logger, config.logSpans());
+                                          config.bufferFlushInterval(), std::move(makeSender),
+                                          counters, logger, config.logSpans());
 }
 
 }  // namespace detail

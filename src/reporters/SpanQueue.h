@@ -75,6 +75,24 @@ class SpanQueue {
 
   size_t capacity() const noexcept { return capacity_; }
 
+  // In a forked child: the parent sends what was queued, so the child starts empty. A cell a
+  // parent's producer had claimed but not yet published is simply reset; its span, if any,
+  // belonged to a thread the child does not have.
+  void resetAfterFork() noexcept {
+    const uint64_t head = head_.load(std::memory_order_relaxed);
+    const uint64_t tail = tail_.load(std::memory_order_relaxed);
+    for (uint64_t position = head; position != tail; ++position) {
+      Cell& cell = cells_[position % capacity_];
+      if (cell.sequence.load(std::memory_order_relaxed) == position + 1) delete cell.span;
+    }
+    for (size_t i = 0; i < capacity_; ++i) {
+      cells_[i].span = nullptr;
+      cells_[i].sequence.store(i, std::memory_order_relaxed);
+    }
+    head_.store(0, std::memory_order_relaxed);
+    tail_.store(0, std::memory_order_relaxed);
+  }
+
  private:
   struct Cell {
     std::atomic<uint64_t> sequence{0};

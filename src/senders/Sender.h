@@ -1,6 +1,7 @@
 #ifndef JAEGERTRACING_SRC_SENDERS_SENDER_H
 #define JAEGERTRACING_SRC_SENDERS_SENDER_H
 
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -16,6 +17,10 @@ class Sender {
   virtual ~Sender() = default;
   virtual void send(const std::vector<std::unique_ptr<SpanData>>& spans) = 0;
 };
+
+// Makes the reporter's sender: once at start, and again in a forked child, whose inherited
+// sender may have been caught mid-send by the fork and shares the parent's connections.
+using SenderFactory = std::function<std::unique_ptr<Sender>()>;
 
 }  // namespace detail
 }  // namespace jaegertracing

@@ -18,13 +18,14 @@ constexpr size_t kFixedOverheadBytes = 96;
 
 UdpSender::UdpSender(std::string host, uint16_t port, size_t maxPacketSize,
                      const std::string& serviceName, const std::vector<SpanTag>& processTags,
-                     Counters& counters, logging::Logger& logger)
+                     Counters& counters, logging::Logger& logger,
+                     std::chrono::steady_clock::duration resolveInterval, Resolver resolver)
     : spansBuffer_(std::make_shared<EncodeBuffer>(static_cast<uint32_t>(maxPacketSize))),
       spansProtocol_(spansBuffer_),
       datagramBuffer_(std::make_shared<EncodeBuffer>(static_cast<uint32_t>(maxPacketSize))),
       datagramProtocol_(datagramBuffer_),
       maxPacketSize_(maxPacketSize),
-      socket_(std::move(host), port),
+      socket_(std::move(host), port, resolveInterval, std::move(resolver)),
       counters_(counters),
       logger_(logger) {
   writeProcess(datagramProtocol_, serviceName, processTags);

@@ -4,6 +4,7 @@
 #include <jaegertracing/Logging.h>
 #include <thrift/protocol/TCompactProtocol.h>
 
+#include <chrono>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -22,8 +23,11 @@ namespace detail {
 // past maxPacketSize, and a span that alone cannot fit is dropped and counted.
 class UdpSender final : public Sender {
  public:
-  UdpSender(std::string host, uint16_t port, size_t maxPacketSize, const std::string& serviceName,
-            const std::vector<SpanTag>& processTags, Counters& counters, logging::Logger& logger);
+  UdpSender(
+      std::string host, uint16_t port, size_t maxPacketSize, const std::string& serviceName,
+      const std::vector<SpanTag>& processTags, Counters& counters, logging::Logger& logger,
+      std::chrono::steady_clock::duration resolveInterval = UdpSocket::kDefaultResolveInterval,
+      Resolver resolver = resolveWithGetaddrinfo);
 
   void send(const std::vector<std::unique_ptr<SpanData>>& spans) override;
 

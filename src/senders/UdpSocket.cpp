@@ -1,7 +1,6 @@
 #include "senders/UdpSocket.h"
 
 #include <netdb.h>
-#include <sys/socket.h>
 #include <sys/types.h>
 #include <unistd.h>
 
@@ -11,38 +10,58 @@
 namespace jaegertracing {
 namespace detail {
 
-UdpSocket::UdpSocket(std::string host, uint16_t port) : host_(std::move(host)), port_(port) {}
-
-UdpSocket::~UdpSocket() { disconnect(); }
-
-bool UdpSocket::connect() {
+std::vector<ResolvedAddress> resolveWithGetaddrinfo(const std::string& host, uint16_t port,
+                                                    std::string& error) {
   addrinfo hints{};
   hints.ai_family = AF_UNSPEC;
   hints.ai_socktype = SOCK_DGRAM;
   hints.ai_flags = AI_NUMERICSERV;
   addrinfo* results = nullptr;
-  const std::string service = std::to_string(port_);
-  const int status = getaddrinfo(host_.c_str(), service.c_str(), &hints, &results);
+  const std::string service = std::to_string(port);
+  const int status = getaddrinfo(host.c_str(), service.c_str(), &hints, &results);
+  std::vector<ResolvedAddress> addresses;
   if (status != 0) {
-    lastError_ = "cannot resolve " + host_ + ": " + gai_strerror(status);
-    return false;
+    error = "cannot resolve " + host + ": " + gai_strerror(status);
+    return addresses;
   }
   for (const addrinfo* entry = results; entry != nullptr; entry = entry->ai_next) {
-    const int fd =
-        ::socket(entry->ai_family, entry->ai_socktype | SOCK_CLOEXEC, entry->ai_protocol);
+    if (entry->ai_addrlen > sizeof(sockaddr_storage)) continue;
+    ResolvedAddress address;
+    std::memcpy(&address.address, entry->ai_addr, entry->ai_addrlen);
+    address.length = entry->ai_addrlen;
+    addresses.push_back(address);
+  }
+  freeaddrinfo(results);
+  return addresses;
+}
+
+UdpSocket::UdpSocket(std::string host, uint16_t port,
+                     std::chrono::steady_clock::duration resolveInterval, Resolver resolver)
+    : host_(std::move(host)),
+      port_(port),
+      resolveInterval_(resolveInterval),
+      resolver_(std::move(resolver)) {}
+
+UdpSocket::~UdpSocket() { disconnect(); }
+
+bool UdpSocket::connect() {
+  const std::vector<ResolvedAddress> addresses = resolver_(host_, port_, lastError_);
+  for (const ResolvedAddress& address : addresses) {
+    const int family = address.address.ss_family;
+    const int fd = ::socket(family, SOCK_DGRAM | SOCK_CLOEXEC, 0);
     if (fd < 0) {
       lastError_ = std::string("socket: ") + std::strerror(errno);
       continue;
     }
-    if (::connect(fd, entry->ai_addr, entry->ai_addrlen) == 0) {
+    if (::connect(fd, reinterpret_cast<const sockaddr*>(&address.address), address.length) == 0) {
       fd_ = fd;
-      break;
+      connectedAt_ = std::chrono::steady_clock::now();
+      return true;
     }
-    lastError_ = "connect to " + host_ + ":" + service + ": " + std::strerror(errno);
+    lastError_ = "connect to " + host_ + ":" + std::to_string(port_) + ": " + std::strerror(errno);
     ::close(fd);
   }
-  freeaddrinfo(results);
-  return fd_ >= 0;
+  return false;
 }
 
 void UdpSocket::disconnect() {
@@ -53,6 +72,9 @@ void UdpSocket::disconnect() {
 }
 
 bool UdpSocket::send(const uint8_t* data, size_t size) {
+  if (fd_ >= 0 && std::chrono::steady_clock::now() - connectedAt_ >= resolveInterval_) {
+    disconnect();
+  }
   if (fd_ < 0 && !connect()) return false;
   ssize_t sent;
   do {

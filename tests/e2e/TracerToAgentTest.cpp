@@ -3,8 +3,10 @@
 #include <gtest/gtest.h>
 #include <jaegertracing/Tracer.h>
 
+#include <atomic>
 #include <chrono>
 #include <set>
+#include <thread>
 
 #include "agent/AgentReceiver.h"
 #include "platform/HostInfo.h"
@@ -182,6 +184,60 @@ TEST(TracerToAgentTest, OneHundredThousandSpanBurstArrivesWhole) {
   std::set<int64_t> ids;
   for (const auto& span : agent.spans()) ids.insert(span.spanId);
   EXPECT_EQ(ids.size(), agent.spans().size()) << "a span arrived twice";
+}
+
+TEST(TracerToAgentTest, FlushSendsWhatWasQueuedBeforeIt) {
+  testing::AgentReceiver agent;
+  auto tracer = std::static_pointer_cast<Tracer>(Tracer::make(
+      "flushing", Config(false, false, samplers::Config("const", 1),
+                         reporters::Config(100, std::chrono::hours(1), false, agent.hostPort()))));
+  for (int i = 0; i < 5; ++i) tracer->StartSpan("queued")->Finish();
+  EXPECT_EQ(tracer->stats().queueLength, 5u);
+  EXPECT_TRUE(tracer->Flush(5s));
+  EXPECT_EQ(tracer->stats().queueLength, 0u);
+  EXPECT_EQ(tracer->stats().spansReported, 5u);
+  ASSERT_TRUE(agent.waitForSpans(5, 5s));
+  // The tracer goes on working after a flush.
+  tracer->StartSpan("after")->Finish();
+  EXPECT_TRUE(tracer->close(5s));
+  ASSERT_TRUE(agent.waitForSpans(6, 5s));
+}
+
+TEST(TracerToAgentTest, CloseWhileManyThreadsFinishSpansAccountsForEverySpan) {
+  testing::AgentReceiver agent;
+  auto tracer = std::static_pointer_cast<Tracer>(Tracer::make(
+      "closing",
+      Config(false, false, samplers::Config("const", 1),
+             reporters::Config(1000, std::chrono::milliseconds(5), false, agent.hostPort()))));
+  std::atomic<int> started{0};
+  std::atomic<bool> closed{false};
+  std::atomic<uint64_t> finished{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&] {
+      started.fetch_add(1);
+      while (!closed.load()) {
+        tracer->StartSpan("racing")->Finish();
+        finished.fetch_add(1);
+      }
+      // And some after Close() returned: dropped and counted, never a crash.
+      for (int i = 0; i < 100; ++i) {
+        tracer->StartSpan("late")->Finish();
+        finished.fetch_add(1);
+      }
+    });
+  }
+  while (started.load() < 4) std::this_thread::yield();
+  EXPECT_TRUE(tracer->close(10s));
+  closed.store(true);
+  for (auto& thread : threads) thread.join();
+  const TracerStats stats = tracer->stats();
+  EXPECT_EQ(stats.spansFinished, finished.load());
+  EXPECT_EQ(stats.spansReported + stats.droppedQueueFull + stats.droppedAfterClose +
+                stats.droppedSendFailed,
+            finished.load());
+  EXPECT_GE(stats.droppedAfterClose, 400u);
+  ASSERT_TRUE(agent.waitForSpans(stats.spansReported, 5s));
 }
 
 }  // namespace

@@ -14,9 +14,9 @@ using namespace std::chrono_literals;
 
 // The network boundary, faked: records what the reporter thread hands over, and can be held
 // to make the queue fill.
-class FakeSender final : public Sender {
+class FakeNetwork {
  public:
-  void send(const std::vector<std::unique_ptr<SpanData>>& spans) override {
+  void send(const std::vector<std::unique_ptr<SpanData>>& spans) {
     std::unique_lock<std::mutex> lock(mutex_);
     released_.wait(lock, [&] { return !held_; });
     for (const auto& span : spans) ids_.push_back(span->spanID);
@@ -44,6 +44,15 @@ class FakeSender final : public Sender {
   size_t batches_ = 0;
 };
 
+class FakeSender final : public Sender {
+ public:
+  explicit FakeSender(std::shared_ptr<FakeNetwork> network) : network_(std::move(network)) {}
+  void send(const std::vector<std::unique_ptr<SpanData>>& spans) override { network_->send(spans); }
+
+ private:
+  std::shared_ptr<FakeNetwork> network_;
+};
+
 std::unique_ptr<SpanData> spanWithId(uint64_t id) {
   auto span = std::make_unique<SpanData>();
   span->spanID = id;
@@ -53,14 +62,14 @@ std::unique_ptr<SpanData> spanWithId(uint64_t id) {
 struct Fixture {
   Counters counters;
   std::unique_ptr<logging::Logger> logger = logging::nullLogger();
-  FakeSender* sender;
+  std::shared_ptr<FakeNetwork> sender = std::make_shared<FakeNetwork>();
   std::unique_ptr<RemoteReporter> reporter;
 
   Fixture(size_t queueSize, std::chrono::steady_clock::duration flushInterval) {
-    auto fake = std::make_unique<FakeSender>();
-    sender = fake.get();
-    reporter = std::make_unique<RemoteReporter>(queueSize, flushInterval, std::move(fake), counters,
-                                                *logger, false);
+    reporter = std::make_unique<RemoteReporter>(
+        queueSize, flushInterval,
+        [network = sender] { return std::make_unique<FakeSender>(network); }, counters, *logger,
+        false);
   }
 };
 

@@ -4,6 +4,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <chrono>
 
 #include "agent/AgentReceiver.h"
@@ -130,6 +131,68 @@ TEST(UdpSenderTest, AnAgentThatComesUpLaterReceivesTheLaterSpans) {
     arrived = agent.waitForSpans(1, 1s);
   }
   EXPECT_TRUE(arrived);
+}
+
+TEST(UdpSenderTest, AHostNameThatComesToMeanAnotherAddressIsFollowed) {
+  testing::AgentReceiver first;
+  testing::AgentReceiver second;
+  std::atomic<uint16_t> target{first.port()};
+  // A test resolver stands in for DNS or /etc/hosts: "agent.test" means whichever agent
+  // `target` names at the time of the lookup.
+  Resolver resolver = [&target](const std::string& host, uint16_t, std::string& error) {
+    std::vector<ResolvedAddress> addresses;
+    if (host != "agent.test") {
+      error = "unknown host " + host;
+      return addresses;
+    }
+    ResolvedAddress address;
+    auto* ipv4 = reinterpret_cast<sockaddr_in*>(&address.address);
+    ipv4->sin_family = AF_INET;
+    ipv4->sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    ipv4->sin_port = htons(target.load());
+    address.length = sizeof(sockaddr_in);
+    addresses.push_back(address);
+    return addresses;
+  };
+  Counters counters;
+  auto logger = logging::nullLogger();
+  UdpSender sender("agent.test", 6831, 65000, "svc", {}, counters, *logger,
+                   std::chrono::milliseconds(0), resolver);
+  std::vector<std::unique_ptr<SpanData>> spans;
+  spans.push_back(spanWithPayload(1, 10));
+  sender.send(spans);
+  ASSERT_TRUE(first.waitForSpans(1, 5s));
+  target.store(second.port());
+  sender.send(spans);
+  ASSERT_TRUE(second.waitForSpans(1, 5s));
+  EXPECT_EQ(first.spans().size(), 1u);
+}
+
+TEST(UdpSenderTest, IPv6AgentsWork) {
+  const int probe = socket(AF_INET6, SOCK_DGRAM, 0);
+  sockaddr_in6 address{};
+  address.sin6_family = AF_INET6;
+  address.sin6_addr = in6addr_loopback;
+  if (probe < 0 || bind(probe, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0) {
+    if (probe >= 0) close(probe);
+    GTEST_SKIP() << "no IPv6 loopback on this machine";
+  }
+  socklen_t length = sizeof address;
+  getsockname(probe, reinterpret_cast<sockaddr*>(&address), &length);
+  timeval timeout{5, 0};
+  setsockopt(probe, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
+
+  Counters counters;
+  auto logger = logging::nullLogger();
+  UdpSender sender("::1", ntohs(address.sin6_port), 65000, "svc", {}, counters, *logger);
+  std::vector<std::unique_ptr<SpanData>> spans;
+  spans.push_back(spanWithPayload(1, 10));
+  sender.send(spans);
+  char datagram[65536];
+  const ssize_t received = recv(probe, datagram, sizeof datagram, 0);
+  close(probe);
+  EXPECT_GT(received, 0);
+  EXPECT_EQ(Counters::read(counters.spansReported), 1u);
 }
 
 }  // namespace
