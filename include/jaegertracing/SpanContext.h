@@ -1,7 +1,7 @@
-// What crosses process boundaries: trace and span ids, the sampling flags, baggage and a
-// jaeger-debug-id. A span's context is shared with readers on other threads, so its baggage
-// is guarded; ids never change after construction, and flags only through a sampling.priority
-// tag on the span.
+// What crosses process boundaries: trace and span ids, the sampling flags, baggage, a
+// jaeger-debug-id and a W3C tracestate. A span's context is shared with readers on other
+// threads, so its baggage is guarded; ids never change after construction, and flags only
+// through a sampling.priority tag on the span.
 #ifndef JAEGERTRACING_SPANCONTEXT_H
 #define JAEGERTRACING_SPANCONTEXT_H
 
@@ -30,13 +30,18 @@ class SpanContext : public opentracing::SpanContext {
 
   SpanContext() : SpanContext(TraceID(), 0, 0, 0) {}
   SpanContext(const TraceID& traceID, uint64_t spanID, uint64_t parentID, unsigned char flags,
-              Baggage baggage = {}, std::string debugID = {})
+              Baggage baggage = {}, std::string debugID = {}, std::string traceState = {})
       : traceID_(traceID),
         spanID_(spanID),
         parentID_(parentID),
         flags_(flags),
         baggage_(std::move(baggage)),
-        debugID_(std::move(debugID)) {}
+        debugID_(std::move(debugID)),
+        traceState_(std::move(traceState)) {}
+  // B3's "b3: 0" (or a lone "X-B3-Sampled: 0"): no trace, only the caller's decision not to
+  // sample. A span started from it begins a new trace that is not sampled, whatever the sampler
+  // would say.
+  static SpanContext samplingDenied();
   SpanContext(const SpanContext& other);
   SpanContext& operator=(const SpanContext& other);
 
@@ -47,17 +52,21 @@ class SpanContext : public opentracing::SpanContext {
   bool isSampled() const { return (flags() & kSampledFlag) != 0; }
   bool isDebug() const { return (flags() & kDebugFlag) != 0; }
   const std::string& debugID() const { return debugID_; }
+  // The W3C tracestate header as received (other vendors' entries), passed on unchanged to
+  // every span of the same trace; empty when absent.
+  const std::string& traceState() const { return traceState_; }
   bool isValid() const { return traceID_.isValid() && spanID_ != 0; }
   // Carries only a jaeger-debug-id and/or baggage, no trace: a span started from it begins a
   // new, sampled and debug trace (when the debug id is set).
   bool isDebugIDContainerOnly() const { return !traceID_.isValid() && !debugID_.empty(); }
+  bool isSamplingDenied() const { return samplingDenied_; }
 
   // A copy taken under the lock.
   Baggage baggage() const;
   // Empty when absent.
   std::string baggageItem(opentracing::string_view key) const;
-  // Replaces the value of an existing key, else appends.
-  void setBaggageItem(opentracing::string_view key, opentracing::string_view value);
+  // Replaces the value of an existing key (and returns true), else appends.
+  bool setBaggageItem(opentracing::string_view key, opentracing::string_view value);
 
   void ForeachBaggageItem(
       std::function<bool(const std::string& key, const std::string& value)> f) const override;
@@ -77,6 +86,8 @@ class SpanContext : public opentracing::SpanContext {
   mutable std::mutex baggageMutex_;
   Baggage baggage_;
   std::string debugID_;
+  std::string traceState_;
+  bool samplingDenied_ = false;
 };
 
 }  // namespace jaegertracing

@@ -157,7 +157,11 @@ void Span::applySamplingPriority(const opentracing::Value& value) {
 
 void Span::SetBaggageItem(opentracing::string_view key, opentracing::string_view value) noexcept {
   try {
-    context_.setBaggageItem(key, value);
+    // Baggage travels in every downstream request's headers: an oversized value is cut to
+    // the limit, as Jaeger's other clients do, and the span says so.
+    const bool truncated = value.size() > kMaxBaggageValueLength;
+    if (truncated) value = opentracing::string_view(value.data(), kMaxBaggageValueLength);
+    const bool replaced = context_.setBaggageItem(key, value);
     if (!recording()) return;
     std::lock_guard<std::mutex> lock(mutex_);
     if (finished_ || !data_) return;
@@ -166,6 +170,8 @@ void Span::SetBaggageItem(opentracing::string_view key, opentracing::string_view
     log.fields = {SpanTag{"event", std::string("baggage")},
                   SpanTag{"key", std::string(key.data(), key.size())},
                   SpanTag{"value", std::string(value.data(), value.size())}};
+    if (truncated) log.fields.push_back(SpanTag{"truncated", true});
+    if (replaced) log.fields.push_back(SpanTag{"override", true});
     data_->logs.push_back(std::move(log));
   } catch (...) {
   }

@@ -22,6 +22,9 @@ class TracerCore;
 // the reporter holds keeps the span or the Tracer alive.
 class Span final : public opentracing::Span {
  public:
+  // Longer baggage values are truncated (jaeger's DefaultBaggageRestrictionManager's limit).
+  static constexpr size_t kMaxBaggageValueLength = 2048;
+
   using SteadyTime = std::chrono::steady_clock::time_point;
 
   // data is null for an unsampled span, which keeps its operation name aside in case a

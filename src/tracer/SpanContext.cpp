@@ -12,7 +12,9 @@ SpanContext::SpanContext(const SpanContext& other)
       parentID_(other.parentID_),
       flags_(other.flags()),
       baggage_(other.baggage()),
-      debugID_(other.debugID_) {}
+      debugID_(other.debugID_),
+      traceState_(other.traceState_),
+      samplingDenied_(other.samplingDenied_) {}
 
 SpanContext& SpanContext::operator=(const SpanContext& other) {
   if (this != &other) {
@@ -22,10 +24,18 @@ SpanContext& SpanContext::operator=(const SpanContext& other) {
     parentID_ = other.parentID_;
     flags_.store(other.flags(), std::memory_order_relaxed);
     debugID_ = other.debugID_;
+    traceState_ = other.traceState_;
+    samplingDenied_ = other.samplingDenied_;
     std::lock_guard<std::mutex> lock(baggageMutex_);
     baggage_ = std::move(copy);
   }
   return *this;
+}
+
+SpanContext SpanContext::samplingDenied() {
+  SpanContext context;
+  context.samplingDenied_ = true;
+  return context;
 }
 
 SpanContext::Baggage SpanContext::baggage() const {
@@ -41,16 +51,17 @@ std::string SpanContext::baggageItem(opentracing::string_view key) const {
   return {};
 }
 
-void SpanContext::setBaggageItem(opentracing::string_view key, opentracing::string_view value) {
+bool SpanContext::setBaggageItem(opentracing::string_view key, opentracing::string_view value) {
   std::lock_guard<std::mutex> lock(baggageMutex_);
   for (auto& item : baggage_) {
     if (item.first == key) {
       item.second.assign(value.data(), value.size());
-      return;
+      return true;
     }
   }
   baggage_.emplace_back(std::string(key.data(), key.size()),
                         std::string(value.data(), value.size()));
+  return false;
 }
 
 void SpanContext::ForeachBaggageItem(

@@ -454,3 +454,29 @@ TEST(TracerTest, MakeRejectsAnEmptyServiceNameAndDisabledGivesNoop) {
 
 }  // namespace
 }  // namespace jaegertracing
+
+namespace jaegertracing {
+namespace {
+
+TEST(TracerBaggageTest, OversizedValueIsTruncatedAndTheSpanSaysSo) {
+  auto t = testing::TestTracer::make();
+  auto span = t.tracer->StartSpan("root");
+  const std::string huge(5000, 'b');
+  span->SetBaggageItem("big", huge);
+  EXPECT_EQ(span->BaggageItem("big"), std::string(2048, 'b'));
+  span->SetBaggageItem("big", "small");
+  span->Finish();
+  const auto spans = t.reporter->spans();
+  ASSERT_EQ(spans.size(), 1u);
+  ASSERT_EQ(spans[0].logs.size(), 2u);
+  const auto& first = spans[0].logs[0].fields;
+  ASSERT_EQ(first.size(), 4u);
+  EXPECT_EQ(first[3].key, "truncated");
+  EXPECT_EQ(std::get<std::string>(first[2].value).size(), 2048u);
+  const auto& second = spans[0].logs[1].fields;
+  ASSERT_EQ(second.size(), 4u);
+  EXPECT_EQ(second[3].key, "override");
+}
+
+}  // namespace
+}  // namespace jaegertracing
