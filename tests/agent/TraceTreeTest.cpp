@@ -114,7 +114,8 @@ TEST(TraceTreeTest, formatsEveryTagType) {
 }
 
 TEST(TraceTreeTest, survivesACycleOfParentIds) {
-  const auto text = renderTraceTree({batch("s", {span(1, 1, 2, "a", 1, 1), span(1, 2, 1, "b", 2, 1)})});
+  const auto text =
+      renderTraceTree({batch("s", {span(1, 1, 2, "a", 1, 1), span(1, 2, 1, "b", 2, 1)})});
   EXPECT_NE(text.find("  a [s]"), std::string::npos) << text;
   EXPECT_NE(text.find("b [s]"), std::string::npos) << text;
 }

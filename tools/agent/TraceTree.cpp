@@ -196,9 +196,8 @@ std::string renderTraceTree(const std::vector<Batch>& batches) {
     for (const auto& node : nodes) {
       services.insert(*node.service);
     }
-    out << "trace "
-        << traceIdHex(static_cast<int64_t>(key.first), static_cast<int64_t>(key.second)) << ": "
-        << nodes.size() << (nodes.size() == 1 ? " span, " : " spans, ") << services.size()
+    out << "trace " << traceIdHex(static_cast<int64_t>(key.first), static_cast<int64_t>(key.second))
+        << ": " << nodes.size() << (nodes.size() == 1 ? " span, " : " spans, ") << services.size()
         << (services.size() == 1 ? " service (" : " services (");
     const char* separator = "";
     for (const auto& service : services) {

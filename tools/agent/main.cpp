@@ -29,12 +29,13 @@ namespace {
 using jaegertracing::testing::AgentReceiver;
 using jaegertracing::testing::spanIdHex;
 using jaegertracing::testing::traceIdHex;
-using nlohmann::json;
+// Keys in the order a reader scans a span, not sorted.
+using json = nlohmann::ordered_json;
 
 struct Options {
   uint16_t port = 6831;
-  size_t spans = 0;     // 0: no target, run until the timeout or a signal
-  double timeout = 0;   // seconds; 0: none
+  size_t spans = 0;    // 0: no target, run until the timeout or a signal
+  double timeout = 0;  // seconds; 0: none
   std::string jsonFile;
 };
 
@@ -153,8 +154,7 @@ json spanJson(const jaegertracing::thrift::Span& span, const std::string& servic
           {"logs", logs}};
 }
 
-bool writeJson(const std::string& path,
-               const std::vector<jaegertracing::thrift::Batch>& batches) {
+bool writeJson(const std::string& path, const std::vector<jaegertracing::thrift::Batch>& batches) {
   std::ofstream out(path);
   for (const auto& batch : batches) {
     for (const auto& span : batch.spans) {
