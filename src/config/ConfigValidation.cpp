@@ -144,6 +144,13 @@ Checked<void> checkMaxPacketSize(const std::string& key, int64_t value, const st
   return {};
 }
 
+Checked<void> checkMaxBatchBytes(const std::string& key, int64_t value, const std::string& text) {
+  if (value < 1024) {
+    return fail(key, text, "is not an integer >= 1024 (bytes in one request to the collector)");
+  }
+  return {};
+}
+
 Checked<void> checkPositive(const std::string& key, const Duration& value,
                             const std::string& text) {
   if (value <= Duration::zero()) {
@@ -244,8 +251,28 @@ Checked<void> checkReporter(const reporters::Config& reporter) {
       return checked;
     }
   }
-  return config::checkMaxPacketSize("reporter.maxPacketSize", reporter.maxPacketSize(),
-                                    std::to_string(reporter.maxPacketSize()));
+  if (auto checked = config::checkMaxPacketSize("reporter.maxPacketSize", reporter.maxPacketSize(),
+                                                std::to_string(reporter.maxPacketSize()));
+      !checked) {
+    return checked;
+  }
+  if (auto checked = config::checkPositive("reporter.connectTimeout", reporter.connectTimeout(),
+                                           formatSeconds(reporter.connectTimeout()));
+      !checked) {
+    return checked;
+  }
+  if (auto checked = config::checkPositive("reporter.requestTimeout", reporter.requestTimeout(),
+                                           formatSeconds(reporter.requestTimeout()));
+      !checked) {
+    return checked;
+  }
+  if (auto checked = config::checkMaxBatchBytes("reporter.maxBatchBytes", reporter.maxBatchBytes(),
+                                                std::to_string(reporter.maxBatchBytes()));
+      !checked) {
+    return checked;
+  }
+  return config::checkPositive("reporter.maxBatchSpans", reporter.maxBatchSpans(),
+                               std::to_string(reporter.maxBatchSpans()));
 }
 
 Checked<void> checkHeaders(const propagation::HeadersConfig& headers) {

@@ -74,6 +74,8 @@ Checked<void> checkSamplerParam(const std::string& key, const std::string& type,
 
 Checked<void> checkPositive(const std::string& key, int64_t value, const std::string& text);
 Checked<void> checkMaxPacketSize(const std::string& key, int64_t value, const std::string& text);
+// Bytes in one request to the collector: at least 1024, room for the Batch around the spans.
+Checked<void> checkMaxBatchBytes(const std::string& key, int64_t value, const std::string& text);
 Checked<void> checkPositive(const std::string& key, const Duration& value, const std::string& text);
 Checked<void> checkNonNegative(const std::string& key, const Duration& value,
                                const std::string& text);

@@ -100,8 +100,35 @@ Config Config::parse(const YAML::Node& node) {
     maxPacketSize = *value;
   }
 
-  return Config(queueSize, bufferFlushInterval, logSpans, localAgentHostPort, endpoint, user,
+  Config config(queueSize, bufferFlushInterval, logSpans, localAgentHostPort, endpoint, user,
                 password, authToken, maxPacketSize);
+
+  // The collector's settings, read whether or not an endpoint is set: a typo is an error now,
+  // not when someone later sets JAEGER_ENDPOINT.
+  config.caFile_ = readText("caFile");
+  const auto readTimeout = [&node](const char* name, Clock::duration& timeout) {
+    const cfg::YamlField field(node, kSection, name);
+    if (const auto value = cfg::orThrow(cfg::readSeconds(field))) {
+      cfg::orThrow(cfg::checkPositive(field.path, *value, cfg::nodeText(field.node)));
+      timeout = *value;
+    }
+  };
+  readTimeout("connectTimeout", config.connectTimeout_);
+  readTimeout("requestTimeout", config.requestTimeout_);
+
+  const cfg::YamlField batchBytesField(node, kSection, "maxBatchBytes");
+  if (const auto value = cfg::orThrow(cfg::readInt(batchBytesField))) {
+    cfg::orThrow(
+        cfg::checkMaxBatchBytes(batchBytesField.path, *value, cfg::nodeText(batchBytesField.node)));
+    config.maxBatchBytes_ = *value;
+  }
+  const cfg::YamlField batchSpansField(node, kSection, "maxBatchSpans");
+  if (const auto value = cfg::orThrow(cfg::readInt(batchSpansField))) {
+    cfg::orThrow(
+        cfg::checkPositive(batchSpansField.path, *value, cfg::nodeText(batchSpansField.node)));
+    config.maxBatchSpans_ = *value;
+  }
+  return config;
 }
 
 void Config::fromEnv() {

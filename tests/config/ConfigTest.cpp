@@ -152,6 +152,11 @@ reporter:
   password: s3cret
   authToken: token-1
   maxPacketSize: 1500
+  caFile: /etc/jaeger/collector-ca.pem
+  connectTimeout: 0.5
+  requestTimeout: 3
+  maxBatchBytes: 4096
+  maxBatchSpans: 50
 headers:
   jaegerDebugHeader: x-debug-id
   jaegerBaggageHeader: x-baggage
@@ -188,6 +193,11 @@ baggage_restrictions:
   EXPECT_EQ(reporter.password(), "s3cret");
   EXPECT_EQ(reporter.authToken(), "token-1");
   EXPECT_EQ(reporter.maxPacketSize(), 1500);
+  EXPECT_EQ(reporter.caFile(), "/etc/jaeger/collector-ca.pem");
+  EXPECT_EQ(reporter.connectTimeout(), milliseconds(500));
+  EXPECT_EQ(reporter.requestTimeout(), seconds(3));
+  EXPECT_EQ(reporter.maxBatchBytes(), 4096);
+  EXPECT_EQ(reporter.maxBatchSpans(), 50);
 
   const auto& headers = config.headers();
   EXPECT_EQ(headers.jaegerDebugHeader(), "x-debug-id");
@@ -223,6 +233,11 @@ void expectDefaults(const Config& config) {
   EXPECT_EQ(config.reporter().password(), "");
   EXPECT_EQ(config.reporter().authToken(), "");
   EXPECT_EQ(config.reporter().maxPacketSize(), 65000);
+  EXPECT_EQ(config.reporter().caFile(), "");
+  EXPECT_EQ(config.reporter().connectTimeout(), seconds(2));
+  EXPECT_EQ(config.reporter().requestTimeout(), seconds(5));
+  EXPECT_EQ(config.reporter().maxBatchBytes(), 1024 * 1024);
+  EXPECT_EQ(config.reporter().maxBatchSpans(), 10000);
   EXPECT_EQ(config.headers().jaegerDebugHeader(), "jaeger-debug-id");
   EXPECT_EQ(config.headers().jaegerBaggageHeader(), "jaeger-baggage");
   EXPECT_EQ(config.headers().traceContextHeaderName(), "uber-trace-id");
@@ -341,6 +356,14 @@ TEST(ConfigParse, AcceptsBoundaryValues) {
                 .reporter()
                 .localAgentHostPort(),
             "10.0.0.1:1");
+  const auto collector =
+      Config::parse(YAML::Load("reporter: {maxBatchBytes: 1024, maxBatchSpans: 1, "
+                               "connectTimeout: 0.125, requestTimeout: 0.25}"))
+          .reporter();
+  EXPECT_EQ(collector.maxBatchBytes(), 1024);
+  EXPECT_EQ(collector.maxBatchSpans(), 1);
+  EXPECT_EQ(collector.connectTimeout(), milliseconds(125));
+  EXPECT_EQ(collector.requestTimeout(), milliseconds(250));
   EXPECT_TRUE(Config::parse(YAML::Load("disabled: yes")).disabled());
   EXPECT_TRUE(Config::parse(YAML::Load("disabled: TRUE")).disabled());
   EXPECT_FALSE(Config::parse(YAML::Load("disabled: off")).disabled());
@@ -409,6 +432,17 @@ TEST(ConfigParse, BadValuesNameTheKeyAndQuoteTheValue) {
       {"reporter: {maxPacketSize: 511}", "reporter.maxPacketSize", "511"},
       {"reporter: {maxPacketSize: 65001}", "reporter.maxPacketSize", "65001"},
       {"reporter: {user: [a]}", "reporter.user", "[a]"},
+      {"reporter: {caFile: [a, b]}", "reporter.caFile", "[a, b]"},
+      {"reporter: {connectTimeout: 0}", "reporter.connectTimeout", "0"},
+      {"reporter: {connectTimeout: -2}", "reporter.connectTimeout", "-2"},
+      {"reporter: {connectTimeout: soon}", "reporter.connectTimeout", "soon"},
+      {"reporter: {requestTimeout: 0}", "reporter.requestTimeout", "0"},
+      {"reporter: {requestTimeout: 1e300}", "reporter.requestTimeout", "1e300"},
+      {"reporter: {maxBatchBytes: 1023}", "reporter.maxBatchBytes", "1023"},
+      {"reporter: {maxBatchBytes: 1MiB}", "reporter.maxBatchBytes", "1MiB"},
+      {"reporter: {maxBatchBytes: 99999999999}", "reporter.maxBatchBytes", "99999999999"},
+      {"reporter: {maxBatchSpans: 0}", "reporter.maxBatchSpans", "0"},
+      {"reporter: {maxBatchSpans: 2.5}", "reporter.maxBatchSpans", "2.5"},
       {"headers: 1", "headers", "1"},
       {"headers: {jaegerDebugHeader: 'bad header'}", "headers.jaegerDebugHeader", "bad header"},
       {"headers: {TraceContextHeaderName: 'x:y'}", "headers.TraceContextHeaderName", "x:y"},
@@ -861,6 +895,14 @@ TEST(ConfigValidate, RejectsWhatACodedConfigCanGetWrong) {
                 "reporter.endpoint", "collector:80");
   expectInvalid(withReporter(reporters::Config(10, seconds(1), false, "h:1", "", "", "", "", 100)),
                 "reporter.maxPacketSize", "100");
+  expectInvalid(withReporter(reporters::Config().setConnectTimeout(seconds(0))),
+                "reporter.connectTimeout", "0");
+  expectInvalid(withReporter(reporters::Config().setRequestTimeout(milliseconds(-1500))),
+                "reporter.requestTimeout", "-1.5");
+  expectInvalid(withReporter(reporters::Config().setMaxBatchBytes(1000)), "reporter.maxBatchBytes",
+                "1000");
+  expectInvalid(withReporter(reporters::Config().setMaxBatchSpans(-1)), "reporter.maxBatchSpans",
+                "-1");
 
   expectInvalid(::jaegertracing::Config(false, false, Config(), reporters::Config(),
                                         propagation::HeadersConfig("a b", "", "", "")),
@@ -877,6 +919,19 @@ TEST(ConfigValidate, RejectsWhatACodedConfigCanGetWrong) {
                                         propagation::HeadersConfig(), baggage::RestrictionsConfig(),
                                         "svc", {Tag("", std::string("v"))}),
                 "tags", "");
+}
+
+TEST(ConfigValidate, AcceptsCollectorSettingsMadeInCode) {
+  auto reporter = reporters::Config(10, seconds(1), false, "", "https://collector/api/traces");
+  reporter.setCaFile("/etc/ssl/ca.pem")
+      .setConnectTimeout(milliseconds(100))
+      .setRequestTimeout(seconds(1))
+      .setMaxBatchBytes(1024)
+      .setMaxBatchSpans(1);
+  EXPECT_EQ(reporter.caFile(), "/etc/ssl/ca.pem");
+  EXPECT_EQ(reporter.connectTimeout(), milliseconds(100));
+  EXPECT_EQ(reporter.maxBatchBytes(), 1024);
+  EXPECT_NO_THROW(detail::validate(Config(false, false, samplers::Config(), reporter), "svc"));
 }
 
 TEST(ConfigValidate, AcceptsAnHttpsEndpointAndAnIPv6Agent) {

@@ -22,6 +22,11 @@ class Config {
   // The agent drops datagrams larger than this.
   static constexpr int kDefaultMaxPacketSize = 65000;
   static Clock::duration defaultBufferFlushInterval() { return std::chrono::seconds(10); }
+  // Limits of one request to the collector (reporter.endpoint set).
+  static constexpr int kDefaultMaxBatchBytes = 1024 * 1024;
+  static constexpr int kDefaultMaxBatchSpans = 10000;
+  static Clock::duration defaultConnectTimeout() { return std::chrono::seconds(2); }
+  static Clock::duration defaultRequestTimeout() { return std::chrono::seconds(5); }
 
   // Reads the "reporter:" node. Throws ConfigError naming "reporter.<key>" and the value.
   static Config parse(const YAML::Node& node);
@@ -56,6 +61,41 @@ class Config {
   const std::string& authToken() const { return authToken_; }
   int maxPacketSize() const { return maxPacketSize_; }
 
+  // The collector's settings, unused when spans go to the agent. A PEM file of the CA
+  // certificates that https verifies the collector against, instead of the system's (empty:
+  // the system's). The peer and the host name are always verified.
+  const std::string& caFile() const { return caFile_; }
+  // The time allowed to connect (name lookup and TLS handshake included), and for a whole
+  // request; a batch not answered within it is counted as failed and not tried again.
+  const Clock::duration& connectTimeout() const { return connectTimeout_; }
+  const Clock::duration& requestTimeout() const { return requestTimeout_; }
+  // At most this many bytes (the whole request body) and spans in one request; a span that
+  // alone does not fit in maxBatchBytes is dropped and counted.
+  int maxBatchBytes() const { return maxBatchBytes_; }
+  int maxBatchSpans() const { return maxBatchSpans_; }
+
+  // For configurations made in code; Tracer::make checks the values as parse does.
+  Config& setCaFile(const std::string& caFile) {
+    caFile_ = caFile;
+    return *this;
+  }
+  Config& setConnectTimeout(const Clock::duration& timeout) {
+    connectTimeout_ = timeout;
+    return *this;
+  }
+  Config& setRequestTimeout(const Clock::duration& timeout) {
+    requestTimeout_ = timeout;
+    return *this;
+  }
+  Config& setMaxBatchBytes(int bytes) {
+    maxBatchBytes_ = bytes;
+    return *this;
+  }
+  Config& setMaxBatchSpans(int spans) {
+    maxBatchSpans_ = spans;
+    return *this;
+  }
+
   // Applies JAEGER_AGENT_HOST, JAEGER_AGENT_PORT, JAEGER_ENDPOINT, JAEGER_USER,
   // JAEGER_PASSWORD, JAEGER_AUTH_TOKEN, JAEGER_REPORTER_LOG_SPANS,
   // JAEGER_REPORTER_MAX_QUEUE_SIZE and JAEGER_REPORTER_FLUSH_INTERVAL (milliseconds).
@@ -72,6 +112,11 @@ class Config {
   std::string password_;
   std::string authToken_;
   int maxPacketSize_;
+  std::string caFile_;
+  Clock::duration connectTimeout_ = defaultConnectTimeout();
+  Clock::duration requestTimeout_ = defaultRequestTimeout();
+  int maxBatchBytes_ = kDefaultMaxBatchBytes;
+  int maxBatchSpans_ = kDefaultMaxBatchSpans;
 };
 
 }  // namespace reporters

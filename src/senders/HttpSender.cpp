@@ -1,0 +1,417 @@
+#include "senders/HttpSender.h"
+
+#include <curl/curl.h>
+#include <jaegertracing/Version.h>
+#include <pthread.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <mutex>
+
+#include "platform/CurlGlobal.h"
+#include "senders/CollectorUrl.h"
+#include "senders/ThriftSpanWriter.h"
+
+namespace jaegertracing {
+namespace detail {
+namespace {
+
+using apache::thrift::protocol::TType;
+
+// Enough of an error page to say what went wrong.
+constexpr size_t kBodyExcerptBytes = 200;
+constexpr const char* kUserAgent = "jaegertracing-cpp/" JAEGERTRACING_VERSION;
+
+// ---------------------------------------------------------------------------------------------
+// fork()
+//
+// A forked child inherits the parent's keep-alive connection: the same TCP (and TLS) session
+// on a descriptor of its own. The child must not touch it through libcurl: curl_easy_cleanup
+// would end the TLS session with a close_notify written to the parent's connection, anything
+// that reads would steal the parent's response bytes, and the handle may have been copied in
+// the middle of a transfer, with libcurl's or OpenSSL's locks held by a thread the child does
+// not have. So the reporter abandons the inherited sender (never destroyed, never used) and
+// makes a new one, and the fork handler below only close()s the child's copies of libcurl's
+// sockets: that drops a reference in the kernel, sends nothing, and leaves the connection to
+// the parent alone (without it the child would hold the socket open, CLOSE_WAIT, after the
+// parent or the collector closed it). The handle's other allocations are leaked, once per fork.
+
+// The sockets libcurl opened for the process's HttpSenders. A slot packs the socket's inode
+// (high 32 bits; sockfs numbers are 32-bit) and fd + 1 (low 32 bits): 0 is empty, so the
+// zero-initialized table starts empty. Lock-free, as the child may find any lock held.
+constexpr size_t kSocketSlots = 16;
+std::atomic<uint64_t> socketSlots[kSocketSlots];
+
+uint64_t socketSlotValue(int fd) {
+  struct stat status;
+  if (fd < 0 || ::fstat(fd, &status) != 0 || !S_ISSOCK(status.st_mode)) return 0;
+  return (static_cast<uint64_t>(static_cast<uint32_t>(status.st_ino)) << 32) |
+         static_cast<uint32_t>(fd + 1);
+}
+
+void trackSocket(int fd) {
+  const uint64_t value = socketSlotValue(fd);
+  if (value == 0) return;
+  for (auto& slot : socketSlots) {
+    uint64_t empty = 0;
+    if (slot.compare_exchange_strong(empty, value)) return;
+  }
+  // All slots taken: this socket would stay open in a forked child, which is harmless.
+}
+
+void untrackSocket(int fd) {
+  const uint64_t value = socketSlotValue(fd);
+  if (value == 0) return;
+  for (auto& slot : socketSlots) {
+    uint64_t expected = value;
+    if (slot.compare_exchange_strong(expected, 0)) return;
+  }
+}
+
+// pthread_atfork's child handler: only fstat and close, both async-signal-safe.
+void closeInheritedSockets() {
+  for (auto& slot : socketSlots) {
+    const uint64_t value = slot.exchange(0);
+    if (value == 0) continue;
+    const int fd = static_cast<int>(value & 0xffffffffu) - 1;
+    // Only while the number still names that same socket: a slot caught by the fork between
+    // libcurl's socket() and its record, or its close() and its release, must never make the
+    // child close a descriptor the number now stands for.
+    if (socketSlotValue(fd) == value) ::close(fd);
+  }
+}
+
+curl_socket_t openSocket(void*, curlsocktype, curl_sockaddr* address) {
+  // CLOEXEC: a program the application exec()s has no use for the collector's connection.
+  const int fd = ::socket(address->family, address->socktype | SOCK_CLOEXEC, address->protocol);
+  if (fd < 0) return CURL_SOCKET_BAD;
+  trackSocket(fd);
+  return fd;
+}
+
+int closeSocket(void*, curl_socket_t fd) {
+  untrackSocket(fd);
+  return ::close(fd);
+}
+
+// libcurl's process-wide initialization (shared with the rest of the library), and the fork
+// handler, once.
+CURLcode initializeLibcurl() {
+  static std::once_flag once;
+  std::call_once(once, [] { pthread_atfork(nullptr, nullptr, &closeInheritedSockets); });
+  return initializeCurlGlobal();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Logging
+
+std::string base64(const std::string& text) {
+  static constexpr char kAlphabet[] =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  std::string encoded;
+  size_t i = 0;
+  for (; i + 2 < text.size(); i += 3) {
+    const uint32_t group = static_cast<uint8_t>(text[i]) << 16 |
+                           static_cast<uint8_t>(text[i + 1]) << 8 |
+                           static_cast<uint8_t>(text[i + 2]);
+    for (int shift = 18; shift >= 0; shift -= 6) encoded += kAlphabet[(group >> shift) & 63];
+  }
+  if (i < text.size()) {
+    const bool two = i + 1 < text.size();
+    const uint32_t group =
+        static_cast<uint8_t>(text[i]) << 16 | (two ? static_cast<uint8_t>(text[i + 1]) << 8 : 0);
+    encoded += kAlphabet[(group >> 18) & 63];
+    encoded += kAlphabet[(group >> 12) & 63];
+    encoded += two ? kAlphabet[(group >> 6) & 63] : '=';
+    encoded += '=';
+  }
+  return encoded;
+}
+
+// One line for the log: no line breaks or control characters from the server.
+std::string printable(const std::string& text) {
+  std::string line = text;
+  for (char& c : line) {
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = ' ';
+  }
+  while (!line.empty() && line.back() == ' ') line.pop_back();
+  return line;
+}
+
+}  // namespace
+
+// One libcurl easy handle and what it points to. Reused across requests, so the connection
+// stays open between batches.
+struct HttpSender::Connection {
+  CURL* handle = nullptr;
+  curl_slist* headers = nullptr;
+  char errorText[CURL_ERROR_SIZE] = {};
+  std::string response;  // the start of the answer's body
+  size_t responseBytes = 0;
+
+  Connection() = default;
+  Connection(const Connection&) = delete;
+  Connection& operator=(const Connection&) = delete;
+  ~Connection() {
+    if (handle != nullptr) curl_easy_cleanup(handle);
+    curl_slist_free_all(headers);
+  }
+
+  static size_t keepExcerpt(char* data, size_t size, size_t count, void* context) {
+    auto& connection = *static_cast<Connection*>(context);
+    const size_t bytes = size * count;
+    connection.responseBytes += bytes;
+    if (connection.response.size() < kBodyExcerptBytes) {
+      connection.response.append(data,
+                                 std::min(bytes, kBodyExcerptBytes - connection.response.size()));
+    }
+    return bytes;
+  }
+};
+
+HttpSender::HttpSender(HttpSenderOptions options, const std::string& serviceName,
+                       const std::vector<SpanTag>& processTags, Counters& counters,
+                       logging::Logger& logger)
+    : options_(std::move(options)),
+      requestUrl_(collectorRequestUrl(options_.endpoint)),
+      loggedUrl_(withoutUserInfo(requestUrl_)),
+      // Grows to the largest batch once; a large maxBatchBytes costs nothing until used.
+      buffer_(std::make_shared<EncodeBuffer>(
+          static_cast<uint32_t>(std::min<size_t>(options_.maxBatchBytes, 64 * 1024)))),
+      protocol_(buffer_),
+      counters_(counters),
+      logger_(logger) {
+  // The Batch up to its spans, encoded once: the Process, then the spans' list header, whose
+  // count each batch patches in place.
+  protocol_.writeFieldBegin("process", TType::T_STRUCT, 1);
+  writeProcess(protocol_, serviceName, processTags);
+  protocol_.writeFieldEnd();
+  protocol_.writeFieldBegin("spans", TType::T_LIST, 2);
+  protocol_.writeListBegin(TType::T_STRUCT, 0);
+  batchPrefix_.assign(reinterpret_cast<const char*>(buffer_->data()), buffer_->size());
+  buffer_->clear();
+  writeTrailer();
+  trailerBytes_ = buffer_->size();
+  buffer_->clear();
+
+  // What a server might echo in an error page: the secrets and the basic-auth header value.
+  const UrlUserInfo urlCredentials = urlUserInfo(options_.endpoint);
+  for (const auto& [user, password] :
+       {std::make_pair(options_.user, options_.password),
+        std::make_pair(urlCredentials.user, urlCredentials.password)}) {
+    if (!password.empty()) secrets_.push_back(password);
+    if (!user.empty() || !password.empty()) secrets_.push_back(base64(user + ":" + password));
+  }
+  if (!options_.authToken.empty()) secrets_.push_back(options_.authToken);
+  // Longest first, so a secret inside another does not leave the rest of the other visible.
+  std::sort(secrets_.begin(), secrets_.end(),
+            [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+
+  if (!options_.authToken.empty() && !options_.user.empty()) {
+    logger_.info("reporter.authToken and reporter.user are both set: the collector at " +
+                 loggedUrl_ + " gets the token");
+  }
+  if (overheadBytes() >= options_.maxBatchBytes) {
+    logger_.error("reporter.maxBatchBytes " + std::to_string(options_.maxBatchBytes) +
+                  " leaves no room for spans beside the Process (" +
+                  std::to_string(overheadBytes()) + " bytes): every span will be dropped");
+  }
+  // Now, on the thread of Tracer::make, rather than on the reporter's thread later.
+  initializeLibcurl();
+}
+
+HttpSender::~HttpSender() = default;
+
+void HttpSender::send(const std::vector<std::unique_ptr<SpanData>>& spans) {
+  // An exception out of a previous call (out of memory) may have left a batch half built.
+  pendingSpans_ = 0;
+  buffer_->clear();
+  for (const auto& span : spans) {
+    if (pendingSpans_ == options_.maxBatchSpans) emitBatch();
+    if (buffer_->size() == 0) startBatch();
+    const uint32_t mark = buffer_->size();
+    writeSpan(protocol_, *span);
+    const size_t spanBytes = buffer_->size() - mark;
+    if (batchPrefix_.size() + spanBytes + trailerBytes_ > options_.maxBatchBytes) {
+      buffer_->truncate(mark);
+      Counters::add(counters_.droppedTooLarge);
+      continue;
+    }
+    if (buffer_->size() + trailerBytes_ > options_.maxBatchBytes) {
+      // This span starts the next batch: set its bytes aside, send the others.
+      carry_.assign(reinterpret_cast<const char*>(buffer_->data()) + mark, spanBytes);
+      buffer_->truncate(mark);
+      emitBatch();
+      startBatch();
+      buffer_->write(reinterpret_cast<const uint8_t*>(carry_.data()),
+                     static_cast<uint32_t>(carry_.size()));
+    }
+    ++pendingSpans_;
+  }
+  if (pendingSpans_ > 0) emitBatch();
+  buffer_->clear();
+}
+
+void HttpSender::startBatch() {
+  buffer_->write(reinterpret_cast<const uint8_t*>(batchPrefix_.data()),
+                 static_cast<uint32_t>(batchPrefix_.size()));
+}
+
+void HttpSender::emitBatch() {
+  // The list's count: the binary protocol's big-endian i32 that ends the prefix.
+  uint8_t* body = nullptr;
+  uint32_t bodySize = 0;
+  buffer_->getBuffer(&body, &bodySize);
+  uint8_t* count = body + batchPrefix_.size() - 4;
+  for (int i = 0; i < 4; ++i) {
+    count[i] = static_cast<uint8_t>(pendingSpans_ >> (24 - 8 * i));
+  }
+
+  ++seqNo_;
+  writeTrailer();
+
+  std::string failure;
+  if (post(failure)) {
+    Counters::add(counters_.spansReported, pendingSpans_);
+    Counters::add(counters_.batchesSent);
+    Counters::add(counters_.bytesSent, buffer_->size());
+    if (failing_) {
+      logger_.info("spans reach the collector at " + loggedUrl_ + " again");
+      failing_ = false;
+    }
+  } else {
+    Counters::add(counters_.droppedSendFailed, pendingSpans_);
+    Counters::add(counters_.batchesFailed);
+    if (!failing_) {
+      // Once per outage, not per batch: the counters carry the rest.
+      logger_.error("cannot send spans to the collector at " + loggedUrl_ + ": " + redact(failure));
+      failing_ = true;
+    }
+  }
+  pendingSpans_ = 0;
+  buffer_->clear();
+}
+
+void HttpSender::writeTrailer() {
+  protocol_.writeFieldBegin("seqNo", TType::T_I64, 3);
+  protocol_.writeI64(seqNo_);
+  protocol_.writeFieldEnd();
+  protocol_.writeFieldBegin("stats", TType::T_STRUCT, 4);
+  writeClientStats(protocol_, ClientStatsValues{Counters::read(counters_.droppedQueueFull),
+                                                Counters::read(counters_.droppedTooLarge),
+                                                Counters::read(counters_.droppedSendFailed)});
+  protocol_.writeFieldEnd();
+  protocol_.writeFieldStop();
+  protocol_.writeStructEnd();
+}
+
+bool HttpSender::post(std::string& failure) {
+  if (!connection_ && !connect(failure)) return false;
+  Connection& connection = *connection_;
+  connection.errorText[0] = '\0';
+  connection.response.clear();
+  connection.responseBytes = 0;
+  CURL* curl = connection.handle;
+  // libcurl reads the body from our buffer during perform, without copying it.
+  curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(buffer_->size()));
+  curl_easy_setopt(curl, CURLOPT_POSTFIELDS, buffer_->data());
+  const CURLcode code = curl_easy_perform(curl);
+  if (code != CURLE_OK) {
+    failure = printable(connection.errorText[0] != '\0' ? connection.errorText
+                                                        : curl_easy_strerror(code));
+    return false;
+  }
+  long status = 0;
+  curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status);
+  if (status >= 200 && status < 300) return true;
+  failure = "HTTP " + std::to_string(status);
+  if (!connection.response.empty()) {
+    failure += ": " + printable(connection.response);
+    if (connection.responseBytes > connection.response.size()) failure += "...";
+  }
+  return false;
+}
+
+bool HttpSender::connect(std::string& failure) {
+  if (const CURLcode init = initializeLibcurl(); init != CURLE_OK) {
+    failure = std::string("cannot initialize libcurl: ") + curl_easy_strerror(init);
+    return false;
+  }
+  auto connection = std::make_unique<Connection>();
+  connection->handle = curl_easy_init();
+  if (connection->handle == nullptr) {
+    failure = "cannot create a libcurl handle";
+    return false;
+  }
+  std::vector<std::string> headers = {"Content-Type: application/x-thrift",
+                                      // No "Expect: 100-continue" wait before large bodies.
+                                      "Expect:"};
+  if (!options_.authToken.empty()) headers.push_back("Authorization: Bearer " + options_.authToken);
+  for (const std::string& header : headers) {
+    curl_slist* appended = curl_slist_append(connection->headers, header.c_str());
+    if (appended == nullptr) {
+      failure = "cannot build the request headers";
+      return false;
+    }
+    connection->headers = appended;
+  }
+
+  CURL* curl = connection->handle;
+  CURLcode code = CURLE_OK;
+  const auto set = [&](CURLoption option, auto value) {
+    if (code == CURLE_OK) code = curl_easy_setopt(curl, option, value);
+  };
+  set(CURLOPT_URL, requestUrl_.c_str());
+#if LIBCURL_VERSION_NUM >= 0x075500
+  set(CURLOPT_PROTOCOLS_STR, "http,https");
+#else
+  set(CURLOPT_PROTOCOLS, static_cast<long>(CURLPROTO_HTTP | CURLPROTO_HTTPS));
+#endif
+  // Redirects are not followed (libcurl's default): a 3xx is a failure, and the credentials
+  // never go anywhere but the configured host.
+  set(CURLOPT_POST, 1L);
+  set(CURLOPT_HTTPHEADER, connection->headers);
+  set(CURLOPT_USERAGENT, kUserAgent);
+  // Timeouts without SIGALRM, which would hit any thread of the application.
+  set(CURLOPT_NOSIGNAL, 1L);
+  set(CURLOPT_CONNECTTIMEOUT_MS,
+      static_cast<long>(std::max<int64_t>(options_.connectTimeout.count(), 1)));
+  set(CURLOPT_TIMEOUT_MS, static_cast<long>(std::max<int64_t>(options_.requestTimeout.count(), 1)));
+  set(CURLOPT_SSL_VERIFYPEER, 1L);
+  set(CURLOPT_SSL_VERIFYHOST, 2L);
+  if (!options_.caFile.empty()) set(CURLOPT_CAINFO, options_.caFile.c_str());
+  // The bearer token, in the headers above, wins: libcurl adds no basic auth beside an
+  // Authorization header of ours, not even from the URL's user:password@.
+  if (options_.authToken.empty() && !options_.user.empty()) {
+    set(CURLOPT_HTTPAUTH, static_cast<long>(CURLAUTH_BASIC));
+    set(CURLOPT_USERNAME, options_.user.c_str());
+    set(CURLOPT_PASSWORD, options_.password.c_str());
+  }
+  set(CURLOPT_ERRORBUFFER, connection->errorText);
+  set(CURLOPT_WRITEFUNCTION, &Connection::keepExcerpt);
+  set(CURLOPT_WRITEDATA, static_cast<void*>(connection.get()));
+  set(CURLOPT_OPENSOCKETFUNCTION, &openSocket);
+  set(CURLOPT_CLOSESOCKETFUNCTION, &closeSocket);
+  if (code != CURLE_OK) {
+    failure = std::string("cannot set up libcurl: ") + curl_easy_strerror(code);
+    return false;
+  }
+  connection_ = std::move(connection);
+  return true;
+}
+
+std::string HttpSender::redact(std::string text) const {
+  // Even a one-letter secret: a mangled line is better than a leaked password.
+  for (const std::string& secret : secrets_) {
+    for (size_t at = text.find(secret); at != std::string::npos; at = text.find(secret, at + 3)) {
+      text.replace(at, secret.size(), "***");
+    }
+  }
+  return text;
+}
+
+}  // namespace detail
+}  // namespace jaegertracing
