@@ -51,15 +51,23 @@ void startTimes(const opentracing::StartSpanOptions& options, SystemClock::time_
   }
 }
 
+// The first format whose headers hold a trace (or a decision not to sample) wins. A context
+// with only baggage or a debug id is kept as a fallback, so that Jaeger baggage headers
+// without uber-trace-id never hide a valid traceparent listed after them.
 template <typename Reader>
 std::unique_ptr<opentracing::SpanContext> extractText(const detail::TracerCore& core,
                                                       const Reader& reader, bool httpHeaders) {
+  std::unique_ptr<SpanContext> fallback;
   for (const auto& propagator : core.propagators()) {
     propagation::ExtractResult result = propagator->extract(reader, httpHeaders);
     if (result.malformed) Counters::add(core.counters().headerDecodingErrors);
-    if (result.context) return std::move(result.context);
+    if (!result.context) continue;
+    if (result.context->isValid() || result.context->isSamplingDenied()) {
+      return std::move(result.context);
+    }
+    if (!fallback) fallback = std::move(result.context);
   }
-  return nullptr;
+  return fallback;
 }
 
 }  // namespace
@@ -103,6 +111,7 @@ std::unique_ptr<opentracing::Span> Tracer::StartSpanWithOptions(
     uint64_t parentID = 0;
     unsigned char flags = 0;
     SpanContext::Baggage baggage;
+    std::string traceState;
     const std::vector<detail::SpanTag>* samplerTags = nullptr;
     bool debugRoot = false;
     if (continuesTrace) {
@@ -111,11 +120,15 @@ std::unique_ptr<opentracing::Span> Tracer::StartSpanWithOptions(
       parentID = parent->spanID();
       flags = parent->flags();
       baggage = parent->baggage();
+      // Other vendors' W3C entries belong to the trace, not to one span.
+      traceState = parent->traceState();
     } else {
       traceID = TraceID(core.traceId128Bit() ? detail::randomId() : 0, detail::randomId());
       spanID = traceID.low();
       if (parent != nullptr) baggage = parent->baggage();
-      if (parent != nullptr && parent->isDebugIDContainerOnly()) {
+      if (parent != nullptr && parent->isSamplingDenied()) {
+        // The caller decided not to sample (B3's "b3: 0"): the sampler is not asked.
+      } else if (parent != nullptr && parent->isDebugIDContainerOnly()) {
         flags = SpanContext::kSampledFlag | SpanContext::kDebugFlag;
         debugRoot = true;
       } else {
@@ -156,9 +169,11 @@ std::unique_ptr<opentracing::Span> Tracer::StartSpanWithOptions(
       unsampledName.assign(operationName.data(), operationName.size());
     }
 
-    auto span = std::make_unique<detail::Span>(
-        shared_from_this(), core, SpanContext(traceID, spanID, parentID, flags, std::move(baggage)),
-        std::move(data), std::move(unsampledName), startSteady);
+    auto span =
+        std::make_unique<detail::Span>(shared_from_this(), core,
+                                       SpanContext(traceID, spanID, parentID, flags,
+                                                   std::move(baggage), {}, std::move(traceState)),
+                                       std::move(data), std::move(unsampledName), startSteady);
     for (const auto& tag : options.tags) span->setInitialTag(tag.first, tag.second);
     return span;
   } catch (...) {

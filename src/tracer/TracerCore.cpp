@@ -4,7 +4,9 @@
 #include <jaegertracing/Tracer.h>
 
 #include "platform/HostInfo.h"
+#include "propagation/B3Propagator.h"
 #include "propagation/JaegerPropagator.h"
+#include "propagation/W3CPropagator.h"
 #include "reporters/ReporterFactory.h"
 #include "samplers/SamplerFactory.h"
 #include "tracer/TagValueConversion.h"
@@ -30,16 +32,29 @@ std::vector<SpanTag> makeProcessTags(const Config& config, logging::Logger& logg
   return tags;
 }
 
-std::vector<std::unique_ptr<propagation::TextMapPropagator>> makePropagators(
-    const Config& config, logging::Logger& logger) {
+// In the configured order, which is extract's order of preference; inject writes them all.
+// B3 injects the multiple headers (what Zipkin's and Envoy's defaults send) and extracts both
+// the multiple headers and the single b3 header.
+std::vector<std::unique_ptr<propagation::TextMapPropagator>> makePropagators(const Config& config) {
+  std::vector<std::unique_ptr<propagation::TextMapPropagator>> propagators;
   for (const propagation::Format format : config.propagationFormats()) {
-    if (format != propagation::Format::JAEGER) {
-      logger.error("propagation_format: only the jaeger format is built yet; using jaeger headers");
-      break;
+    switch (format) {
+      case propagation::Format::JAEGER:
+        propagators.push_back(std::make_unique<propagation::JaegerPropagator>(config.headers()));
+        break;
+      case propagation::Format::W3C:
+        propagators.push_back(std::make_unique<propagation::W3CPropagator>());
+        break;
+      case propagation::Format::B3:
+        propagators.push_back(std::make_unique<propagation::B3Propagator>(
+            propagation::B3Propagator::Encoding::kMultipleHeaders));
+        break;
     }
   }
-  std::vector<std::unique_ptr<propagation::TextMapPropagator>> propagators;
-  propagators.push_back(std::make_unique<propagation::JaegerPropagator>(config.headers()));
+  // Config never has an empty list; should one get here, Jaeger's headers are the default.
+  if (propagators.empty()) {
+    propagators.push_back(std::make_unique<propagation::JaegerPropagator>(config.headers()));
+  }
   return propagators;
 }
 
@@ -52,7 +67,7 @@ TracerCore::TracerCore(const std::string& serviceName, const Config& config,
       logger_(logger ? std::move(logger) : std::shared_ptr<logging::Logger>(logging::nullLogger())),
       processTags_(makeProcessTags(config, *logger_)),
       sampler_(makeSampler(config.sampler(), *logger_)),
-      propagators_(makePropagators(config, *logger_)),
+      propagators_(makePropagators(config)),
       reporter_(reporter ? std::move(reporter)
                          : makeReporter(config.reporter(), serviceName_, processTags_, counters_,
                                         *logger_)) {}
