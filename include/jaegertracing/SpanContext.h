@@ -43,6 +43,9 @@ class SpanContext : public opentracing::SpanContext {
   // would say.
   static SpanContext samplingDenied();
   SpanContext(const SpanContext& other);
+  // Takes the baggage without the lock: only for a context no other thread can see yet, such
+  // as the one a new span is built with.
+  SpanContext(SpanContext&& other) noexcept;
   SpanContext& operator=(const SpanContext& other);
 
   const TraceID& traceID() const { return traceID_; }

@@ -16,6 +16,16 @@ SpanContext::SpanContext(const SpanContext& other)
       traceState_(other.traceState_),
       samplingDenied_(other.samplingDenied_) {}
 
+SpanContext::SpanContext(SpanContext&& other) noexcept
+    : traceID_(other.traceID_),
+      spanID_(other.spanID_),
+      parentID_(other.parentID_),
+      flags_(other.flags()),
+      baggage_(std::move(other.baggage_)),
+      debugID_(std::move(other.debugID_)),
+      traceState_(std::move(other.traceState_)),
+      samplingDenied_(other.samplingDenied_) {}
+
 SpanContext& SpanContext::operator=(const SpanContext& other) {
   if (this != &other) {
     Baggage copy = other.baggage();

@@ -27,28 +27,31 @@ const SpanContext* findParent(const opentracing::StartSpanOptions& options) {
   return parent;
 }
 
-// OpenTracing lets a caller give either start time; the other is estimated from it.
-void startTimes(const opentracing::StartSpanOptions& options, SystemClock::time_point& system,
-                SteadyClock::time_point& steady) {
+struct StartTimes {
+  SteadyClock::time_point steady;
+  SystemClock::time_point system;
+  bool systemKnown = false;
+};
+
+// OpenTracing lets a caller give either start time; the other is estimated from it. Without
+// either, only the steady clock is read here: an unsampled span never needs the wall clock.
+StartTimes startTimes(const opentracing::StartSpanOptions& options) {
   const bool systemGiven = options.start_system_timestamp != SystemClock::time_point();
   const bool steadyGiven = options.start_steady_timestamp != SteadyClock::time_point();
+  if (!systemGiven && !steadyGiven) return {SteadyClock::now(), {}, false};
   if (systemGiven && steadyGiven) {
-    system = options.start_system_timestamp;
-    steady = options.start_steady_timestamp;
-    return;
+    return {options.start_steady_timestamp, options.start_system_timestamp, true};
   }
   const auto systemNow = SystemClock::now();
   const auto steadyNow = SteadyClock::now();
   if (systemGiven) {
-    system = options.start_system_timestamp;
-    steady = steadyNow - std::chrono::duration_cast<SteadyClock::duration>(systemNow - system);
-  } else if (steadyGiven) {
-    steady = options.start_steady_timestamp;
-    system = systemNow - std::chrono::duration_cast<SystemClock::duration>(steadyNow - steady);
-  } else {
-    system = systemNow;
-    steady = steadyNow;
+    const auto system = options.start_system_timestamp;
+    return {steadyNow - std::chrono::duration_cast<SteadyClock::duration>(systemNow - system),
+            system, true};
   }
+  const auto steady = options.start_steady_timestamp;
+  return {steady, systemNow - std::chrono::duration_cast<SystemClock::duration>(steadyNow - steady),
+          true};
 }
 
 // The first format whose headers hold a trace (or a decision not to sample) wins. A context
@@ -100,9 +103,7 @@ std::unique_ptr<opentracing::Span> Tracer::StartSpanWithOptions(
   try {
     detail::TracerCore& core = *core_;
     Counters::add(core.counters().spansStarted);
-    SystemClock::time_point startSystem;
-    SteadyClock::time_point startSteady;
-    startTimes(options, startSystem, startSteady);
+    const StartTimes start = startTimes(options);
 
     const SpanContext* parent = findParent(options);
     const bool continuesTrace = parent != nullptr && parent->isValid();
@@ -150,7 +151,7 @@ std::unique_ptr<opentracing::Span> Tracer::StartSpanWithOptions(
       data->spanID = spanID;
       data->parentID = parentID;
       data->operationName.assign(operationName.data(), operationName.size());
-      data->startMicros = detail::toMicros(startSystem);
+      data->startMicros = detail::toMicros(start.systemKnown ? start.system : SystemClock::now());
       for (const auto& reference : options.references) {
         const auto* context = dynamic_cast<const SpanContext*>(reference.second);
         if (context == nullptr || !context->isValid()) continue;
@@ -173,7 +174,7 @@ std::unique_ptr<opentracing::Span> Tracer::StartSpanWithOptions(
         std::make_unique<detail::Span>(shared_from_this(), core,
                                        SpanContext(traceID, spanID, parentID, flags,
                                                    std::move(baggage), {}, std::move(traceState)),
-                                       std::move(data), std::move(unsampledName), startSteady);
+                                       std::move(data), std::move(unsampledName), start.steady);
     for (const auto& tag : options.tags) span->setInitialTag(tag.first, tag.second);
     return span;
   } catch (...) {
