@@ -3,6 +3,7 @@
 #include <arpa/inet.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 
 #include "config/ScalarParsing.h"
@@ -28,8 +29,13 @@ bool isIPv6(const std::string& address) {
   // A zone ("fe80::1%eth0") is legal in a socket address but unknown to inet_pton.
   const auto zone = address.find('%');
   const auto bare = address.substr(0, zone);
-  if (zone != std::string::npos && zone + 1 == address.size()) {
-    return false;
+  if (zone != std::string::npos) {
+    // The zone is an interface name or index: nothing that could close a bracket or a port.
+    const auto name = address.substr(zone + 1);
+    const bool interfaceName = !name.empty() && std::all_of(name.begin(), name.end(), [](char c) {
+      return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.';
+    });
+    if (!interfaceName) return false;
   }
   in6_addr parsed;
   return inet_pton(AF_INET6, bare.c_str(), &parsed) == 1;
@@ -189,6 +195,28 @@ Checked<void> checkHeaderName(const std::string& key, const std::string& text) {
   return {};
 }
 
+Checked<void> checkHeaderNamesApart(const propagation::HeadersConfig& headers) {
+  const std::string& prefix = headers.traceBaggageHeaderPrefix();
+  const std::pair<const char*, const std::string&> names[] = {
+      {"headers.jaegerDebugHeader", headers.jaegerDebugHeader()},
+      {"headers.jaegerBaggageHeader", headers.jaegerBaggageHeader()},
+      {"headers.TraceContextHeaderName", headers.traceContextHeaderName()}};
+  for (const auto& [key, name] : names) {
+    const bool underPrefix =
+        name.size() >= prefix.size() &&
+        std::equal(prefix.begin(), prefix.end(), name.begin(), [](char a, char b) {
+          return std::tolower(static_cast<unsigned char>(a)) ==
+                 std::tolower(static_cast<unsigned char>(b));
+        });
+    if (underPrefix) {
+      return fail(key, name,
+                  "starts with the baggage prefix \"" + prefix +
+                      "\" (headers.traceBaggageHeaderPrefix): it would be read as baggage");
+    }
+  }
+  return {};
+}
+
 }  // namespace config
 
 HostPort parseHostPort(const std::string& key, const std::string& text) {
@@ -286,7 +314,7 @@ Checked<void> checkHeaders(const propagation::HeadersConfig& headers) {
       return checked;
     }
   }
-  return {};
+  return config::checkHeaderNamesApart(headers);
 }
 
 Checked<void> checkBaggageRestrictions(const baggage::RestrictionsConfig& restrictions) {

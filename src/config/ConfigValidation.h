@@ -6,6 +6,7 @@
 
 #include <jaegertracing/Config.h>
 #include <jaegertracing/ConfigError.h>
+#include <jaegertracing/propagation/HeadersConfig.h>
 
 #include <chrono>
 #include <cstdint>
@@ -83,6 +84,9 @@ Checked<void> checkNonNegative(const std::string& key, const Duration& value,
 Checked<void> checkUrl(const std::string& key, const std::string& text);
 // An HTTP header name (RFC 7230 token), since the propagators write it as is.
 Checked<void> checkHeaderName(const std::string& key, const std::string& text);
+// The trace context, debug and baggage headers must not start with the baggage prefix, or
+// extract would read each as a baggage item and the other way round.
+Checked<void> checkHeaderNamesApart(const propagation::HeadersConfig& headers);
 
 }  // namespace config
 }  // namespace detail

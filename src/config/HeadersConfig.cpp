@@ -30,8 +30,10 @@ HeadersConfig HeadersConfig::parse(const YAML::Node& node) {
   const auto jaegerBaggageHeader = readHeaderName(node, "jaegerBaggageHeader");
   const auto traceContextHeaderName = readHeaderName(node, "TraceContextHeaderName");
   const auto traceBaggageHeaderPrefix = readHeaderName(node, "traceBaggageHeaderPrefix");
-  return HeadersConfig(jaegerDebugHeader, jaegerBaggageHeader, traceContextHeaderName,
-                       traceBaggageHeaderPrefix);
+  HeadersConfig headers(jaegerDebugHeader, jaegerBaggageHeader, traceContextHeaderName,
+                        traceBaggageHeaderPrefix);
+  cfg::orThrow(cfg::checkHeaderNamesApart(headers));
+  return headers;
 }
 
 }  // namespace propagation
