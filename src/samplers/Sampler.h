@@ -14,7 +14,8 @@ namespace detail {
 struct SamplingDecision {
   bool sampled = false;
   // The sampler.type and sampler.param tags of the sampler that decided; owned by the sampler,
-  // valid while it lives.
+  // valid until the calling thread's next isSampled (the remote sampler may replace the
+  // strategy that decided): copy them at once.
   const std::vector<SpanTag>* tags = nullptr;
 };
 

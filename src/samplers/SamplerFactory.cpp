@@ -5,11 +5,13 @@
 #include "samplers/ConstSampler.h"
 #include "samplers/ProbabilisticSampler.h"
 #include "samplers/RateLimitingSampler.h"
+#include "samplers/RemoteSampler.h"
 
 namespace jaegertracing {
 namespace detail {
 
-std::unique_ptr<Sampler> makeSampler(const samplers::Config& config, logging::Logger& logger) {
+std::unique_ptr<Sampler> makeSampler(const samplers::Config& config, const std::string& serviceName,
+                                     logging::Logger& logger) {
   const std::string& type = config.type();
   if (type == kSamplerTypeConst) {
     return std::make_unique<ConstSampler>(config.param() != 0);
@@ -21,11 +23,7 @@ std::unique_ptr<Sampler> makeSampler(const samplers::Config& config, logging::Lo
     return std::make_unique<RateLimitingSampler>(config.param());
   }
   if (type == kSamplerTypeRemote) {
-    // Polling the agent's strategies is not built yet: decide as the remote sampler does
-    // before its first answer, with the configured probability.
-    logger.info("sampler.type remote: strategies are not polled yet; sampling with probability " +
-                std::to_string(config.param()));
-    return std::make_unique<ProbabilisticSampler>(config.param());
+    return std::make_unique<RemoteSampler>(config, serviceName, logger);
   }
   throw ConfigError("sampler.type", type,
                     "is not a sampler type (const, probabilistic, ratelimiting, remote)");

@@ -5,14 +5,17 @@
 #include <jaegertracing/samplers/Config.h>
 
 #include <memory>
+#include <string>
 
 #include "samplers/Sampler.h"
 
 namespace jaegertracing {
 namespace detail {
 
-// The sampler a validated configuration asks for.
-std::unique_ptr<Sampler> makeSampler(const samplers::Config& config, logging::Logger& logger);
+// The sampler a validated configuration asks for. The remote sampler asks the agent for the
+// strategy of serviceName, and logs through logger from its own thread: logger must outlive it.
+std::unique_ptr<Sampler> makeSampler(const samplers::Config& config, const std::string& serviceName,
+                                     logging::Logger& logger);
 
 }  // namespace detail
 }  // namespace jaegertracing

@@ -66,7 +66,7 @@ TracerCore::TracerCore(const std::string& serviceName, const Config& config,
       traceId128Bit_(config.traceId128Bit()),
       logger_(logger ? std::move(logger) : std::shared_ptr<logging::Logger>(logging::nullLogger())),
       processTags_(makeProcessTags(config, *logger_)),
-      sampler_(makeSampler(config.sampler(), *logger_)),
+      sampler_(makeSampler(config.sampler(), serviceName_, *logger_)),
       propagators_(makePropagators(config)),
       reporter_(reporter ? std::move(reporter)
                          : makeReporter(config.reporter(), serviceName_, processTags_, counters_,

@@ -94,15 +94,16 @@ TEST(SamplerTest, FractionalRateKeepsABurstOfOne) {
 
 TEST(SamplerTest, FactoryBuildsEachTypeAndRejectsUnknownOnes) {
   auto logger = logging::nullLogger();
-  EXPECT_TRUE(
-      makeSampler(samplers::Config("const", 1), *logger)->isSampled(TraceID(0, 1), "op").sampled);
-  EXPECT_FALSE(makeSampler(samplers::Config("probabilistic", 0), *logger)
-                   ->isSampled(TraceID(0, 1), "op")
-                   .sampled);
-  EXPECT_TRUE(makeSampler(samplers::Config("ratelimiting", 10), *logger)
+  EXPECT_TRUE(makeSampler(samplers::Config("const", 1), "test-service", *logger)
                   ->isSampled(TraceID(0, 1), "op")
                   .sampled);
-  EXPECT_THROW(makeSampler(samplers::Config("sometimes", 1), *logger), ConfigError);
+  EXPECT_FALSE(makeSampler(samplers::Config("probabilistic", 0), "test-service", *logger)
+                   ->isSampled(TraceID(0, 1), "op")
+                   .sampled);
+  EXPECT_TRUE(makeSampler(samplers::Config("ratelimiting", 10), "test-service", *logger)
+                  ->isSampled(TraceID(0, 1), "op")
+                  .sampled);
+  EXPECT_THROW(makeSampler(samplers::Config("sometimes", 1), "test-service", *logger), ConfigError);
 }
 
 TEST(SamplerTest, IdsAreNonZeroAndDistinct) {
