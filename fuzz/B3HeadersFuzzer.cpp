@@ -1,0 +1,49 @@
+// B3Propagator::extract on arbitrary headers ("key: value" lines), single and multiple header
+// encodings mixed as a request may mix them. A context it extracts must survive inject (in
+// either encoding) and extract unchanged: ids, flags, and a deny without ids.
+#include <cstddef>
+#include <cstdint>
+
+#include "FuzzSupport.h"
+#include "propagation/B3Propagator.h"
+
+namespace jaegertracing {
+namespace {
+
+using fuzz::Headers;
+using propagation::B3Propagator;
+using propagation::ExtractResult;
+
+void roundTrip(const B3Propagator& propagator, const Headers& headers, bool httpHeaders) {
+  const ExtractResult first = fuzz::extractFrom(propagator, headers, httpHeaders);
+  if (first.malformed) FUZZ_CHECK(!first.context);
+  if (!first.context) return;
+  const SpanContext& context = *first.context;
+  // B3 carries no baggage, and only a deny comes without ids.
+  FUZZ_CHECK(context.baggage().empty());
+  FUZZ_CHECK(context.isValid() || context.isSamplingDenied());
+  if (context.isDebug()) FUZZ_CHECK(context.isSampled());
+
+  const Headers injected = fuzz::injectInto(propagator, context, httpHeaders);
+  const ExtractResult second = fuzz::extractFrom(propagator, injected, httpHeaders);
+  FUZZ_CHECK(!second.malformed);
+  FUZZ_CHECK(second.context);
+  FUZZ_CHECK(second.context->isSamplingDenied() == context.isSamplingDenied());
+  fuzz::checkSameIds(context, *second.context);
+  FUZZ_CHECK(fuzz::injectInto(propagator, *second.context, httpHeaders) == injected);
+}
+
+}  // namespace
+}  // namespace jaegertracing
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  using namespace jaegertracing;
+  static const propagation::B3Propagator multiple(
+      propagation::B3Propagator::Encoding::kMultipleHeaders);
+  static const propagation::B3Propagator single(propagation::B3Propagator::Encoding::kSingleHeader);
+  const fuzz::Headers headers = fuzz::splitHeaders(data, size);
+  // Extract reads both encodings and either carrier alike; each inject encoding gets one.
+  roundTrip(multiple, headers, false);
+  roundTrip(single, headers, true);
+  return 0;
+}

@@ -1,0 +1,102 @@
+// Config::fromEnv with the JAEGER_* variables set from arbitrary text: each line sets one
+// variable, chosen by its first byte, to the rest of the line. fromEnv may refuse a value with
+// a ConfigError that leaves the config unchanged; anything else escaping, or a crash, is a bug.
+// What it accepts, Tracer::make's own check (detail::validate) must accept too.
+#include <jaegertracing/Config.h>
+#include <stdlib.h>
+
+#include <cstddef>
+#include <cstdint>
+#include <iterator>
+#include <string>
+#include <string_view>
+
+#include "FuzzSupport.h"
+#include "config/ConfigValidation.h"
+
+namespace {
+
+// The variables fromEnv reads, and one that JAEGER_TAGS may refer to as ${FUZZ_TAG_VALUE}.
+constexpr const char* kVariables[] = {
+    "JAEGER_SERVICE_NAME",
+    "JAEGER_DISABLED",
+    "JAEGER_TRACEID_128BIT",
+    "JAEGER_PROPAGATION",
+    "JAEGER_TAGS",
+    "JAEGER_AGENT_HOST",
+    "JAEGER_AGENT_PORT",
+    "JAEGER_ENDPOINT",
+    "JAEGER_USER",
+    "JAEGER_PASSWORD",
+    "JAEGER_AUTH_TOKEN",
+    "JAEGER_REPORTER_LOG_SPANS",
+    "JAEGER_REPORTER_MAX_QUEUE_SIZE",
+    "JAEGER_REPORTER_FLUSH_INTERVAL",
+    "JAEGER_SAMPLER_TYPE",
+    "JAEGER_SAMPLER_PARAM",
+    "JAEGER_SAMPLING_ENDPOINT",
+    "JAEGER_SAMPLER_MANAGER_HOST_PORT",
+    "FUZZ_TAG_VALUE",
+};
+constexpr std::size_t kVariableCount = std::size(kVariables);
+
+// Same values as each other, to compare a config before and after a refused fromEnv.
+bool sameConfig(const jaegertracing::Config& a, const jaegertracing::Config& b) {
+  return a.serviceName() == b.serviceName() && a.disabled() == b.disabled() &&
+         a.traceId128Bit() == b.traceId128Bit() &&
+         a.propagationFormats() == b.propagationFormats() && a.tags().size() == b.tags().size() &&
+         a.sampler().type() == b.sampler().type() && a.sampler().param() == b.sampler().param() &&
+         a.sampler().samplingServerURL() == b.sampler().samplingServerURL() &&
+         a.reporter().localAgentHostPort() == b.reporter().localAgentHostPort() &&
+         a.reporter().endpoint() == b.reporter().endpoint() &&
+         a.reporter().queueSize() == b.reporter().queueSize() &&
+         a.reporter().bufferFlushInterval() == b.reporter().bufferFlushInterval() &&
+         a.reporter().logSpans() == b.reporter().logSpans() &&
+         a.reporter().user() == b.reporter().user() &&
+         a.reporter().password() == b.reporter().password() &&
+         a.reporter().authToken() == b.reporter().authToken();
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  using namespace jaegertracing;
+  static std::string entries[kVariableCount];
+  for (const char* name : kVariables) unsetenv(name);
+  std::string_view input(reinterpret_cast<const char*>(data), size);
+  while (!input.empty()) {
+    const std::size_t newline = input.find('\n');
+    const std::string_view line = input.substr(0, newline);
+    input = newline == std::string_view::npos ? std::string_view() : input.substr(newline + 1);
+    if (line.empty()) continue;
+    const std::size_t index = static_cast<unsigned char>(line[0]) % kVariableCount;
+    // putenv with strings kept here, not setenv: glibc keeps every value setenv was ever given,
+    // which over millions of inputs reaches libFuzzer's RSS limit. Out of the environment
+    // before its string changes. A C string: a NUL ends the value, as in a real environment.
+    unsetenv(kVariables[index]);
+    entries[index] = std::string(kVariables[index]) + "=" + std::string(line.substr(1));
+    putenv(entries[index].data());
+  }
+
+  Config config;
+  const Config before = config;
+  try {
+    config.fromEnv();
+  } catch (const ConfigError& error) {
+    FUZZ_CHECK(!error.key.empty());
+    FUZZ_CHECK(sameConfig(config, before));
+    return 0;
+  }
+
+  const std::string serviceName =
+      config.serviceName().find_first_not_of(" \t\n\r\f\v") == std::string::npos
+          ? std::string("fuzz")
+          : config.serviceName();
+  try {
+    detail::validate(config, serviceName);
+  } catch (const ConfigError& error) {
+    std::fprintf(stderr, "Config::fromEnv accepted what validate refuses: %s\n", error.what());
+    std::abort();
+  }
+  return 0;
+}
