@@ -20,6 +20,10 @@ TEST(ForkTest, ChildReportsItsOwnSpansAndNothingIsSentTwice) {
   auto tracer = std::static_pointer_cast<Tracer>(Tracer::make(
       "forking", Config(false, false, samplers::Config("const", 1),
                         reporters::Config(100, std::chrono::hours(1), false, agent.hostPort()))));
+  // Let the reporter thread finish starting and go to sleep first. A thread caught inside
+  // pthread_create or malloc by fork() can leave a lock held in the child: glibc's malloc
+  // guards against that, but the sanitizers' allocators of this toolchain do not.
+  ASSERT_TRUE(tracer->Flush(5s));
   // Queued, not yet sent, at the time of the fork: the parent sends it, the child must not.
   tracer->StartSpan("before-fork")->Finish();
 
@@ -53,6 +57,8 @@ TEST(ForkTest, ChildReportsItsOwnSpansAndNothingIsSentTwice) {
 TEST(ForkTest, ChildAndParentDrawDifferentIds) {
   auto tracer = Tracer::make("forking", Config(false, false, samplers::Config("const", 0)));
   tracer->StartSpan("warm-up")->Finish();  // seeds this thread's generator before the fork
+  // The reporter thread asleep before the fork, as above.
+  ASSERT_TRUE(std::static_pointer_cast<Tracer>(tracer)->Flush(5s));
   int pipeFds[2];
   ASSERT_EQ(pipe(pipeFds), 0);
   const pid_t child = fork();
