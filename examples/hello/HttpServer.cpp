@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "HttpCarriers.h"
+#include "TracerSetup.h"
 
 namespace hello {
 
@@ -81,6 +82,43 @@ int serve(httplib::Server& server, const std::string& program, int port, const s
     return 1;
   }
   return 0;
+}
+
+std::optional<ServerOptions> parseServerOptions(int argc, char** argv, const std::string& program,
+                                                int defaultPort) {
+  ServerOptions options{"", defaultPort};
+  for (int i = 1; i < argc; ++i) {
+    const std::string argument = argv[i];
+    const char* value = nullptr;
+    if ((argument == "--config" || argument == "--port") &&
+        (value = optionValue(argc, argv, i)) == nullptr) {
+      return std::nullopt;
+    }
+    if (argument == "--config") {
+      options.configFile = value;
+    } else if (argument == "--port") {
+      options.port = parsePort(value);
+      if (options.port < 0) {
+        std::cerr << program << ": --port: \"" << value << "\" is not a port number" << std::endl;
+        return std::nullopt;
+      }
+    } else {
+      std::cerr << "usage: " << program << " [--config FILE] [--port N]" << std::endl;
+      return std::nullopt;
+    }
+  }
+  return options;
+}
+
+std::optional<std::string> requireParam(opentracing::Span& span, const httplib::Request& request,
+                                        httplib::Response& response, const std::string& name) {
+  if (request.has_param(name)) return request.get_param_value(name);
+  const std::string message = "missing query parameter " + name;
+  span.SetTag(opentracing::ext::error, true);
+  span.Log({{"event", "error"}, {"message", message}});
+  response.status = 400;
+  response.set_content(message + "\n", "text/plain");
+  return std::nullopt;
 }
 
 }  // namespace hello

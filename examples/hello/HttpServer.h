@@ -9,6 +9,7 @@
 #include <signal.h>
 
 #include <memory>
+#include <optional>
 #include <string>
 
 namespace hello {
@@ -23,6 +24,21 @@ sigset_t blockTerminationSignals();
 std::unique_ptr<opentracing::Span> startServerSpan(const opentracing::Tracer& tracer,
                                                    const httplib::Request& request,
                                                    const std::string& operationName);
+
+struct ServerOptions {
+  std::string configFile;
+  int port;
+};
+
+// Reads "[--config FILE] [--port N]"; on a bad command line prints why (naming `program`) and
+// returns nothing, and the program exits with kExitBadConfiguration.
+std::optional<ServerOptions> parseServerOptions(int argc, char** argv, const std::string& program,
+                                                int defaultPort);
+
+// The value of the query parameter `name`; when it is missing, answers 400 and marks the span
+// as failed, and returns nothing.
+std::optional<std::string> requireParam(opentracing::Span& span, const httplib::Request& request,
+                                        httplib::Response& response, const std::string& name);
 
 // Binds 127.0.0.1:port (0: the OS picks), prints "listening on 127.0.0.1:<port>" as the first
 // line of stdout, serves until one of `signals` arrives, then closes the global tracer.

@@ -14,30 +14,11 @@
 int main(int argc, char** argv) {
   const sigset_t signals = hello::blockTerminationSignals();
 
-  std::string configFile;
-  int port = 8081;
-  for (int i = 1; i < argc; ++i) {
-    const std::string argument = argv[i];
-    const char* value = nullptr;
-    if ((argument == "--config" || argument == "--port") &&
-        (value = hello::optionValue(argc, argv, i)) == nullptr) {
-      return hello::kExitBadConfiguration;
-    }
-    if (argument == "--config") {
-      configFile = value;
-    } else if (argument == "--port") {
-      port = hello::parsePort(value);
-      if (port < 0) {
-        std::cerr << "formatter: --port: \"" << value << "\" is not a port number" << std::endl;
-        return hello::kExitBadConfiguration;
-      }
-    } else {
-      std::cerr << "usage: formatter [--config FILE] [--port N]" << std::endl;
-      return hello::kExitBadConfiguration;
-    }
+  const auto options = hello::parseServerOptions(argc, argv, "formatter", 8081);
+  if (!options) {
+    return hello::kExitBadConfiguration;
   }
-
-  const auto tracer = hello::setUpTracer("formatter", configFile);
+  const auto tracer = hello::setUpTracer("formatter", options->configFile);
   if (!tracer) {
     return hello::kExitBadConfiguration;
   }
@@ -45,16 +26,13 @@ int main(int argc, char** argv) {
   httplib::Server server;
   server.Get("/format", [&tracer](const httplib::Request& request, httplib::Response& response) {
     const auto span = hello::startServerSpan(*tracer, request, "format");
-    if (!request.has_param("helloTo")) {
-      span->SetTag(opentracing::ext::error, true);
-      span->Log({{"event", "error"}, {"message", "missing query parameter helloTo"}});
-      response.status = 400;
-      response.set_content("missing query parameter helloTo\n", "text/plain");
+    const auto helloTo = hello::requireParam(*span, request, response, "helloTo");
+    if (!helloTo) {
       return;
     }
-    const std::string helloStr = "Hello, " + request.get_param_value("helloTo") + "!";
+    const std::string helloStr = "Hello, " + *helloTo + "!";
     span->Log({{"event", "string-format"}, {"value", helloStr}});
     response.set_content(helloStr, "text/plain");
   });
-  return hello::serve(server, "formatter", port, signals);
+  return hello::serve(server, "formatter", options->port, signals);
 }
