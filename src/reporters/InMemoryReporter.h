@@ -5,16 +5,17 @@
 #include <vector>
 
 #include "reporters/Reporter.h"
+#include "tracer/SpanRecordConversion.h"
 
 namespace jaegertracing {
 namespace detail {
 
-// Keeps every reported span, for tests of the tracer that need no network.
+// Keeps every reported span, decoded for reading, for tests of the tracer that need no network.
 class InMemoryReporter final : public Reporter {
  public:
-  void report(std::unique_ptr<SpanData> span) noexcept override {
+  void report(std::unique_ptr<SpanRecord> span) noexcept override {
     std::lock_guard<std::mutex> lock(mutex_);
-    spans_.push_back(*span);
+    spans_.push_back(toSpanData(*span));
   }
   bool flush(std::chrono::milliseconds) noexcept override { return true; }
   bool close(std::chrono::milliseconds) noexcept override { return true; }

@@ -29,7 +29,7 @@ RemoteReporter::~RemoteReporter() {
   unregisterForkAware(this);
 }
 
-void RemoteReporter::report(std::unique_ptr<SpanData> span) noexcept {
+void RemoteReporter::report(std::unique_ptr<SpanRecord> span) noexcept {
   if (restartPending_.load(std::memory_order_relaxed)) restartAfterFork();
   if (closed_.load(std::memory_order_acquire)) {
     Counters::add(counters_.droppedAfterClose);
@@ -82,7 +82,7 @@ bool RemoteReporter::close(std::chrono::milliseconds timeout) noexcept {
   if (!completed) return false;
   if (thread_.joinable()) thread_.join();
   // Spans pushed by threads that passed the closed_ check just before it flipped.
-  while (std::unique_ptr<SpanData> late = queue_.tryPop()) {
+  while (std::unique_ptr<SpanRecord> late = queue_.tryPop()) {
     Counters::add(counters_.droppedAfterClose);
   }
   return true;
@@ -119,7 +119,7 @@ void RemoteReporter::drainAndSend(bool everything) {
   for (size_t round = 0; (everything || round < 4) && queue_.size() > 0; ++round) {
     const size_t available = queue_.size();
     for (size_t i = 0; i < available; ++i) {
-      std::unique_ptr<SpanData> span = queue_.tryPop();
+      std::unique_ptr<SpanRecord> span = queue_.tryPop();
       if (!span) break;
       batch_.push_back(std::move(span));
     }
@@ -135,13 +135,14 @@ void RemoteReporter::drainAndSend(bool everything) {
   }
 }
 
-void RemoteReporter::logSpans(const std::vector<std::unique_ptr<SpanData>>& spans) {
+void RemoteReporter::logSpans(const std::vector<std::unique_ptr<SpanRecord>>& spans) {
   for (const auto& span : spans) {
     std::string line = "Reporting span " + span->traceID.toHex() + ":";
     appendHex16(line, span->spanID);
     line += ":";
     appendHex16(line, span->parentID);
-    line += ":" + std::to_string(span->flags) + " " + span->operationName;
+    line += ":" + std::to_string(span->flags) + " ";
+    line += span->operationName();
     logger_.info(line);
   }
 }
@@ -159,7 +160,7 @@ void RemoteReporter::childAfterFork() noexcept {
   new (&progress_) std::condition_variable();
   new (&thread_) std::thread();
   static_cast<void>(sender_.release());
-  new (&batch_) std::vector<std::unique_ptr<SpanData>>();
+  new (&batch_) std::vector<std::unique_ptr<SpanRecord>>();
   queue_.resetAfterFork();
   counters_.reset();
   wakePending_.store(false, std::memory_order_relaxed);

@@ -31,7 +31,7 @@ class RemoteReporter final : public Reporter, private ForkAware {
                  bool logSpans);
   ~RemoteReporter() override;
 
-  void report(std::unique_ptr<SpanData> span) noexcept override;
+  void report(std::unique_ptr<SpanRecord> span) noexcept override;
   bool flush(std::chrono::milliseconds timeout) noexcept override;
   bool close(std::chrono::milliseconds timeout) noexcept override;
   size_t queueLength() const noexcept override { return queue_.size(); }
@@ -40,7 +40,7 @@ class RemoteReporter final : public Reporter, private ForkAware {
   void run();
   void drainAndSend(bool everything);
   void wakeReporter() noexcept;
-  void logSpans(const std::vector<std::unique_ptr<SpanData>>& spans);
+  void logSpans(const std::vector<std::unique_ptr<SpanRecord>>& spans);
   // Starts the thread of a forked child, on its first use rather than inside the fork handler.
   void restartAfterFork() noexcept;
 
@@ -56,7 +56,7 @@ class RemoteReporter final : public Reporter, private ForkAware {
   Counters& counters_;
   logging::Logger& logger_;
   const bool logSpans_;
-  std::vector<std::unique_ptr<SpanData>> batch_;  // the reporter thread's only
+  std::vector<std::unique_ptr<SpanRecord>> batch_;  // the reporter thread's only
 
   std::atomic<bool> closed_{false};
   std::atomic<bool> wakePending_{false};

@@ -5,7 +5,7 @@
 #include <cstddef>
 #include <memory>
 
-#include "tracer/SpanData.h"
+#include "tracer/SpanRecord.h"
 
 namespace jaegertracing {
 namespace detail {
@@ -14,7 +14,7 @@ namespace detail {
 class Reporter {
  public:
   virtual ~Reporter() = default;
-  virtual void report(std::unique_ptr<SpanData> span) noexcept = 0;
+  virtual void report(std::unique_ptr<SpanRecord> span) noexcept = 0;
   // Both return false when the timeout was hit before everything queued was handled.
   virtual bool flush(std::chrono::milliseconds timeout) noexcept = 0;
   virtual bool close(std::chrono::milliseconds timeout) noexcept = 0;

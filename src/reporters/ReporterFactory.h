@@ -10,7 +10,7 @@
 
 #include "metrics/Counters.h"
 #include "reporters/Reporter.h"
-#include "tracer/SpanData.h"
+#include "tracer/SpanRecord.h"
 
 namespace jaegertracing {
 namespace detail {

@@ -7,7 +7,7 @@
 #include <memory>
 #include <new>
 
-#include "tracer/SpanData.h"
+#include "tracer/SpanRecord.h"
 
 namespace jaegertracing {
 namespace detail {
@@ -28,12 +28,12 @@ class SpanQueue {
   SpanQueue& operator=(const SpanQueue&) = delete;
 
   ~SpanQueue() {
-    while (std::unique_ptr<SpanData> span = tryPop()) {
+    while (std::unique_ptr<SpanRecord> span = tryPop()) {
     }
   }
 
   // On success the queue owns the span; on failure the caller keeps it.
-  bool tryPush(std::unique_ptr<SpanData>& span) noexcept {
+  bool tryPush(std::unique_ptr<SpanRecord>& span) noexcept {
     uint64_t position = tail_.load(std::memory_order_relaxed);
     for (;;) {
       Cell& cell = cells_[position % capacity_];
@@ -54,12 +54,12 @@ class SpanQueue {
   }
 
   // Only the reporter's thread pops.
-  std::unique_ptr<SpanData> tryPop() noexcept {
+  std::unique_ptr<SpanRecord> tryPop() noexcept {
     const uint64_t position = head_.load(std::memory_order_relaxed);
     Cell& cell = cells_[position % capacity_];
     const uint64_t sequence = cell.sequence.load(std::memory_order_acquire);
     if (static_cast<int64_t>(sequence - (position + 1)) < 0) return nullptr;
-    std::unique_ptr<SpanData> span(cell.span);
+    std::unique_ptr<SpanRecord> span(cell.span);
     cell.span = nullptr;
     head_.store(position + 1, std::memory_order_relaxed);
     cell.sequence.store(position + capacity_, std::memory_order_release);
@@ -96,7 +96,7 @@ class SpanQueue {
  private:
   struct Cell {
     std::atomic<uint64_t> sequence{0};
-    SpanData* span = nullptr;
+    SpanRecord* span = nullptr;
   };
 
   // Producers and the consumer write different ends: keep them on different cache lines.

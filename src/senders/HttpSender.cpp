@@ -225,7 +225,7 @@ HttpSender::HttpSender(HttpSenderOptions options, const std::string& serviceName
 
 HttpSender::~HttpSender() = default;
 
-void HttpSender::send(const std::vector<std::unique_ptr<SpanData>>& spans) {
+void HttpSender::send(const std::vector<std::unique_ptr<SpanRecord>>& spans) {
   // An exception out of a previous call (out of memory) may have left a batch half built.
   pendingSpans_ = 0;
   buffer_->clear();

@@ -52,7 +52,7 @@ class HttpSender final : public Sender {
   HttpSender(const HttpSender&) = delete;
   HttpSender& operator=(const HttpSender&) = delete;
 
-  void send(const std::vector<std::unique_ptr<SpanData>>& spans) override;
+  void send(const std::vector<std::unique_ptr<SpanRecord>>& spans) override;
 
   // Bytes of a request body besides its spans: the Process, the field and list headers,
   // seqNo and ClientStats. Exact, as the binary protocol writes fixed-size numbers.

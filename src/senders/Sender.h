@@ -5,7 +5,7 @@
 #include <memory>
 #include <vector>
 
-#include "tracer/SpanData.h"
+#include "tracer/SpanRecord.h"
 
 namespace jaegertracing {
 namespace detail {
@@ -15,7 +15,7 @@ namespace detail {
 class Sender {
  public:
   virtual ~Sender() = default;
-  virtual void send(const std::vector<std::unique_ptr<SpanData>>& spans) = 0;
+  virtual void send(const std::vector<std::unique_ptr<SpanRecord>>& spans) = 0;
 };
 
 // Makes the reporter's sender: once at start, and again in a forked child, whose inherited

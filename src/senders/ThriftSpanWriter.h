@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "tracer/SpanData.h"
+#include "tracer/SpanRecord.h"
 
 namespace jaegertracing {
 namespace detail {
@@ -62,6 +63,55 @@ void writeTag(Protocol& out, const SpanTag& tag) {
 }
 
 template <class Protocol>
+void writeStringField(Protocol& out, const char* name, int16_t id, std::string_view text) {
+  out.writeFieldBegin(name, apache::thrift::protocol::TType::T_STRING, id);
+  // Thrift's protocols take a std::string: the reporter thread reuses one, which stops
+  // allocating once it has grown to the longest string.
+  thread_local std::string scratch;
+  scratch.assign(text.data(), text.size());
+  out.writeBinary(scratch);
+  out.writeFieldEnd();
+}
+
+template <class Protocol>
+void writeTag(Protocol& out, const FieldView& tag) {
+  using apache::thrift::protocol::TType;
+  out.writeStructBegin("Tag");
+  writeStringField(out, "key", 1, tag.key);
+  out.writeFieldBegin("vType", TType::T_I32, 2);
+  switch (tag.type) {
+    case FieldView::Type::kString:
+      out.writeI32(thrift_ids::kString);
+      out.writeFieldEnd();
+      writeStringField(out, "vStr", 3, tag.stringValue);
+      break;
+    case FieldView::Type::kDouble:
+      out.writeI32(thrift_ids::kDouble);
+      out.writeFieldEnd();
+      out.writeFieldBegin("vDouble", TType::T_DOUBLE, 4);
+      out.writeDouble(tag.doubleValue);
+      out.writeFieldEnd();
+      break;
+    case FieldView::Type::kBool:
+      out.writeI32(thrift_ids::kBool);
+      out.writeFieldEnd();
+      out.writeFieldBegin("vBool", TType::T_BOOL, 5);
+      out.writeBool(tag.boolValue);
+      out.writeFieldEnd();
+      break;
+    case FieldView::Type::kLong:
+      out.writeI32(thrift_ids::kLong);
+      out.writeFieldEnd();
+      out.writeFieldBegin("vLong", TType::T_I64, 6);
+      out.writeI64(tag.longValue);
+      out.writeFieldEnd();
+      break;
+  }
+  out.writeFieldStop();
+  out.writeStructEnd();
+}
+
+template <class Protocol>
 void writeTagList(Protocol& out, const std::vector<SpanTag>& tags) {
   out.writeListBegin(apache::thrift::protocol::TType::T_STRUCT, static_cast<uint32_t>(tags.size()));
   for (const SpanTag& tag : tags) writeTag(out, tag);
@@ -76,30 +126,28 @@ void writeI64Field(Protocol& out, const char* name, int16_t id, uint64_t value) 
 }
 
 template <class Protocol>
-void writeSpan(Protocol& out, const SpanData& span) {
+void writeSpan(Protocol& out, const SpanRecord& span) {
   using apache::thrift::protocol::TType;
   out.writeStructBegin("Span");
   writeI64Field(out, "traceIdLow", 1, span.traceID.low());
   writeI64Field(out, "traceIdHigh", 2, span.traceID.high());
   writeI64Field(out, "spanId", 3, span.spanID);
   writeI64Field(out, "parentSpanId", 4, span.parentID);
-  out.writeFieldBegin("operationName", TType::T_STRING, 5);
-  out.writeString(span.operationName);
-  out.writeFieldEnd();
-  if (!span.references.empty()) {
+  writeStringField(out, "operationName", 5, span.operationName());
+  if (span.referenceCount() > 0) {
     out.writeFieldBegin("references", TType::T_LIST, 6);
-    out.writeListBegin(TType::T_STRUCT, static_cast<uint32_t>(span.references.size()));
-    for (const SpanReference& reference : span.references) {
+    out.writeListBegin(TType::T_STRUCT, span.referenceCount());
+    span.forEachReference([&out](bool followsFrom, const TraceID& traceID, uint64_t spanID) {
       out.writeStructBegin("SpanRef");
       out.writeFieldBegin("refType", TType::T_I32, 1);
-      out.writeI32(reference.followsFrom ? 1 : 0);
+      out.writeI32(followsFrom ? 1 : 0);
       out.writeFieldEnd();
-      writeI64Field(out, "traceIdLow", 2, reference.traceID.low());
-      writeI64Field(out, "traceIdHigh", 3, reference.traceID.high());
-      writeI64Field(out, "spanId", 4, reference.spanID);
+      writeI64Field(out, "traceIdLow", 2, traceID.low());
+      writeI64Field(out, "traceIdHigh", 3, traceID.high());
+      writeI64Field(out, "spanId", 4, spanID);
       out.writeFieldStop();
       out.writeStructEnd();
-    }
+    });
     out.writeListEnd();
     out.writeFieldEnd();
   }
@@ -108,23 +156,36 @@ void writeSpan(Protocol& out, const SpanData& span) {
   out.writeFieldEnd();
   writeI64Field(out, "startTime", 8, static_cast<uint64_t>(span.startMicros));
   writeI64Field(out, "duration", 9, static_cast<uint64_t>(span.durationMicros));
-  if (!span.tags.empty()) {
+  if (span.tagCount() > 0) {
     out.writeFieldBegin("tags", TType::T_LIST, 10);
-    writeTagList(out, span.tags);
+    out.writeListBegin(TType::T_STRUCT, span.tagCount());
+    span.forEachTag([&out](const FieldView& tag) { writeTag(out, tag); });
+    out.writeListEnd();
     out.writeFieldEnd();
   }
-  if (!span.logs.empty()) {
+  if (span.logCount() > 0) {
     out.writeFieldBegin("logs", TType::T_LIST, 11);
-    out.writeListBegin(TType::T_STRUCT, static_cast<uint32_t>(span.logs.size()));
-    for (const LogRecord& log : span.logs) {
-      out.writeStructBegin("Log");
-      writeI64Field(out, "timestamp", 1, static_cast<uint64_t>(log.timestampMicros));
-      out.writeFieldBegin("fields", TType::T_LIST, 2);
-      writeTagList(out, log.fields);
+    out.writeListBegin(TType::T_STRUCT, span.logCount());
+    bool inLog = false;
+    auto endLog = [&out, &inLog] {
+      if (!inLog) return;
+      out.writeListEnd();
       out.writeFieldEnd();
       out.writeFieldStop();
       out.writeStructEnd();
-    }
+      inLog = false;
+    };
+    span.forEachLog(
+        [&out, &inLog, &endLog](int64_t timestampMicros, uint32_t fieldCount) {
+          endLog();
+          out.writeStructBegin("Log");
+          writeI64Field(out, "timestamp", 1, static_cast<uint64_t>(timestampMicros));
+          out.writeFieldBegin("fields", TType::T_LIST, 2);
+          out.writeListBegin(TType::T_STRUCT, fieldCount);
+          inLog = true;
+        },
+        [&out](const FieldView& field) { writeTag(out, field); });
+    endLog();
     out.writeListEnd();
     out.writeFieldEnd();
   }

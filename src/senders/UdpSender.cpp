@@ -35,7 +35,7 @@ UdpSender::UdpSender(std::string host, uint16_t port, size_t maxPacketSize,
   overheadBytes_ = kFixedOverheadBytes + processBytes_.size();
 }
 
-void UdpSender::send(const std::vector<std::unique_ptr<SpanData>>& spans) {
+void UdpSender::send(const std::vector<std::unique_ptr<SpanRecord>>& spans) {
   const size_t spanBudget = maxPacketSize_ > overheadBytes_ ? maxPacketSize_ - overheadBytes_ : 0;
   for (const auto& span : spans) {
     const uint32_t mark = spansBuffer_->size();

@@ -29,7 +29,7 @@ class UdpSender final : public Sender {
       std::chrono::steady_clock::duration resolveInterval = UdpSocket::kDefaultResolveInterval,
       Resolver resolver = resolveWithGetaddrinfo);
 
-  void send(const std::vector<std::unique_ptr<SpanData>>& spans) override;
+  void send(const std::vector<std::unique_ptr<SpanRecord>>& spans) override;
 
   // Bytes of the datagram besides the spans, at most: envelope, Process, list header, seqNo
   // and ClientStats.

@@ -4,10 +4,11 @@
 #include <opentracing/ext/tags.h>
 
 #include <algorithm>
+#include <cstring>
 #include <optional>
 #include <string>
 
-#include "tracer/TagValueConversion.h"
+#include "tracer/BlockPool.h"
 #include "tracer/TimeConversion.h"
 #include "tracer/TracerCore.h"
 
@@ -44,65 +45,103 @@ struct PriorityReader {
   }
 };
 
+// The first count fields of an array, as addLog takes them.
+struct FieldRange {
+  const std::pair<opentracing::string_view, opentracing::Value>* fields;
+  size_t count;
+  size_t size() const { return count; }
+  const std::pair<opentracing::string_view, opentracing::Value>* begin() const { return fields; }
+  const std::pair<opentracing::string_view, opentracing::Value>* end() const {
+    return fields + count;
+  }
+};
+
 }  // namespace
 
-Span::Span(std::shared_ptr<const Tracer> tracer, const TracerCore& core, SpanContext context,
-           std::unique_ptr<SpanData> data, std::string operationName,
+// Spans are the size of a pool block of their own: a block fits one span.
+constexpr size_t kSpanBlockSize = 512;
+using SpanPool = BlockPool<kSpanBlockSize>;
+
+Span::Span(std::shared_ptr<const Tracer> tracer, const TracerCore& core, SpanContext&& context,
+           std::unique_ptr<SpanRecord> record, std::string_view unsampledOperationName,
            SteadyTime startSteady) noexcept
     : tracer_(std::move(tracer)),
       core_(core),
       context_(std::move(context)),
       startSteady_(startSteady),
-      data_(std::move(data)),
-      unsampledOperationName_(std::move(operationName)) {}
+      record_(std::move(record)) {
+  if (!record_) {
+    try {
+      setUnsampledOperationName(unsampledOperationName);
+    } catch (...) {
+    }
+  }
+}
 
 Span::~Span() {
-  if (!finished_) Finish();
+  if (!finished_.load(std::memory_order_relaxed)) Finish();
 }
+
+void* Span::operator new(size_t size) {
+  static_assert(sizeof(Span) <= kSpanBlockSize, "a span fits one pool block");
+  if (size > kSpanBlockSize) return ::operator new(size);
+  return SpanPool::allocate();
+}
+
+void Span::operator delete(void* memory) noexcept { SpanPool::release(memory); }
 
 const opentracing::Tracer& Span::tracer() const noexcept { return *tracer_; }
 
+void Span::setUnsampledOperationName(std::string_view name) {
+  if (name.size() <= kInlineNameCapacity) {
+    std::memcpy(inlineName_, name.data(), name.size());
+    inlineNameLength_ = static_cast<uint32_t>(name.size());
+    longName_.clear();
+  } else {
+    longName_.assign(name.data(), name.size());
+    inlineNameLength_ = 0;
+  }
+}
+
+std::string_view Span::unsampledOperationName() const {
+  if (!longName_.empty()) return longName_;
+  return std::string_view(inlineName_, inlineNameLength_);
+}
+
 void Span::FinishWithOptions(const opentracing::FinishSpanOptions& options) noexcept {
+  if (finished_.exchange(true, std::memory_order_acq_rel)) return;
+  // An unsampled span ends here: no clock, no lock.
+  if (!recording()) return;
   const SteadyTime finishSteady = options.finish_steady_timestamp == SteadyTime()
                                       ? std::chrono::steady_clock::now()
                                       : options.finish_steady_timestamp;
-  std::unique_ptr<SpanData> data;
-  try {
+  std::unique_ptr<SpanRecord> record;
+  {
     std::lock_guard<std::mutex> lock(mutex_);
-    if (finished_) return;
-    finished_ = true;
-    if (!recording() || !data_) {
-      data_.reset();
-      return;
-    }
-    data_->durationMicros = std::max<int64_t>(0, toMicros(finishSteady - startSteady_));
-    for (const opentracing::LogRecord& record : options.log_records) {
-      LogRecord log;
-      log.timestampMicros = toMicros(record.timestamp);
-      log.fields.reserve(record.fields.size());
-      for (const auto& field : record.fields) {
-        log.fields.push_back(SpanTag{field.first, toTagValue(field.second)});
-      }
-      data_->logs.push_back(std::move(log));
-    }
-    data_->flags = context_.flags();
-    data = std::move(data_);
-  } catch (...) {
-    // Out of memory while copying log records: the span is lost, the application is not.
-    return;
+    if (!recording() || !record_) return;
+    record = std::move(record_);
   }
+  record->durationMicros = std::max<int64_t>(0, toMicros(finishSteady - startSteady_));
+  for (const opentracing::LogRecord& log : options.log_records) {
+    try {
+      record->addLog(toMicros(log.timestamp), log.fields);
+    } catch (...) {
+      // Out of memory for this log: the span goes without it; the application is unharmed.
+    }
+  }
+  record->flags = context_.flags();
   Counters::add(core_.counters().spansFinished);
-  core_.reporter().report(std::move(data));
+  core_.reporter().report(std::move(record));
 }
 
 void Span::SetOperationName(opentracing::string_view name) noexcept {
   try {
     std::lock_guard<std::mutex> lock(mutex_);
-    if (finished_) return;
-    if (data_) {
-      data_->operationName.assign(name.data(), name.size());
+    if (finished_.load(std::memory_order_relaxed)) return;
+    if (record_) {
+      record_->setOperationName({name.data(), name.size()});
     } else {
-      unsampledOperationName_.assign(name.data(), name.size());
+      setUnsampledOperationName({name.data(), name.size()});
     }
   } catch (...) {
   }
@@ -113,7 +152,7 @@ void Span::SetTag(opentracing::string_view key, const opentracing::Value& value)
   if (!recording() && key != opentracing::ext::sampling_priority) return;
   try {
     std::lock_guard<std::mutex> lock(mutex_);
-    if (finished_) return;
+    if (finished_.load(std::memory_order_relaxed)) return;
     setTagLocked(key, value);
   } catch (...) {
   }
@@ -129,9 +168,9 @@ void Span::setInitialTag(opentracing::string_view key, const opentracing::Value&
 void Span::setTagLocked(opentracing::string_view key, const opentracing::Value& value) {
   if (key == opentracing::ext::sampling_priority) {
     applySamplingPriority(value);
-    if (!data_) return;
+    if (!record_) return;
   }
-  data_->tags.push_back(SpanTag{std::string(key.data(), key.size()), toTagValue(value)});
+  record_->addTag({key.data(), key.size()}, value);
 }
 
 void Span::applySamplingPriority(const opentracing::Value& value) {
@@ -139,15 +178,16 @@ void Span::applySamplingPriority(const opentracing::Value& value) {
   if (!priority) return;
   if (*priority > 0) {
     context_.setFlags(context_.flags() | SpanContext::kSampledFlag | SpanContext::kDebugFlag);
-    if (!data_) {
+    if (!record_) {
       // Sampled from now on: what was set before this tag was not recorded.
-      data_ = std::make_unique<SpanData>();
-      data_->traceID = context_.traceID();
-      data_->spanID = context_.spanID();
-      data_->parentID = context_.parentID();
-      data_->operationName = std::move(unsampledOperationName_);
-      data_->startMicros = toMicros(std::chrono::system_clock::now() -
-                                    (std::chrono::steady_clock::now() - startSteady_));
+      auto record = std::make_unique<SpanRecord>();
+      record->traceID = context_.traceID();
+      record->spanID = context_.spanID();
+      record->parentID = context_.parentID();
+      record->setOperationName(unsampledOperationName());
+      record->startMicros = toMicros(std::chrono::system_clock::now() -
+                                     (std::chrono::steady_clock::now() - startSteady_));
+      record_ = std::move(record);
       Counters::add(core_.counters().spansSampled);
     }
   } else {
@@ -163,16 +203,17 @@ void Span::SetBaggageItem(opentracing::string_view key, opentracing::string_view
     if (truncated) value = opentracing::string_view(value.data(), kMaxBaggageValueLength);
     const bool replaced = context_.setBaggageItem(key, value);
     if (!recording()) return;
+    std::pair<opentracing::string_view, opentracing::Value> fields[] = {
+        {"event", opentracing::string_view("baggage")},
+        {"key", key},
+        {"value", value},
+        {truncated ? "truncated" : "override", true},
+        {"override", true}};
+    const size_t fieldCount = 3 + (truncated ? 1 : 0) + (replaced ? 1 : 0);
+    const int64_t now = toMicros(std::chrono::system_clock::now());
     std::lock_guard<std::mutex> lock(mutex_);
-    if (finished_ || !data_) return;
-    LogRecord log;
-    log.timestampMicros = toMicros(std::chrono::system_clock::now());
-    log.fields = {SpanTag{"event", std::string("baggage")},
-                  SpanTag{"key", std::string(key.data(), key.size())},
-                  SpanTag{"value", std::string(value.data(), value.size())}};
-    if (truncated) log.fields.push_back(SpanTag{"truncated", true});
-    if (replaced) log.fields.push_back(SpanTag{"override", true});
-    data_->logs.push_back(std::move(log));
+    if (finished_.load(std::memory_order_relaxed) || !record_) return;
+    record_->addLog(now, FieldRange{fields, fieldCount});
   } catch (...) {
   }
 }
@@ -189,16 +230,9 @@ template <typename Fields>
 void Span::log(opentracing::SystemTime timestamp, const Fields& fields) noexcept {
   if (!recording()) return;
   try {
-    LogRecord log;
-    log.timestampMicros = toMicros(timestamp);
-    log.fields.reserve(fields.size());
-    for (const auto& field : fields) {
-      log.fields.push_back(
-          SpanTag{std::string(field.first.data(), field.first.size()), toTagValue(field.second)});
-    }
     std::lock_guard<std::mutex> lock(mutex_);
-    if (finished_ || !data_) return;
-    data_->logs.push_back(std::move(log));
+    if (finished_.load(std::memory_order_relaxed) || !record_) return;
+    record_->addLog(toMicros(timestamp), fields);
   } catch (...) {
   }
 }

@@ -4,12 +4,14 @@
 #include <jaegertracing/SpanContext.h>
 #include <opentracing/span.h>
 
+#include <atomic>
 #include <chrono>
 #include <memory>
 #include <mutex>
 #include <string>
+#include <string_view>
 
-#include "tracer/SpanData.h"
+#include "tracer/SpanRecord.h"
 
 namespace jaegertracing {
 class Tracer;
@@ -17,9 +19,10 @@ class Tracer;
 namespace detail {
 class TracerCore;
 
-// An OpenTracing span. A sampled span records into its SpanData, which Finish moves to the
+// An OpenTracing span. A sampled span records into its SpanRecord, which Finish moves to the
 // reporter; an unsampled span records nothing. The span keeps its Tracer alive, and nothing
-// the reporter holds keeps the span or the Tracer alive.
+// the reporter holds keeps the span or the Tracer alive. Spans live in pooled blocks: starting
+// and finishing an unsampled span allocates nothing once the thread is warm.
 class Span final : public opentracing::Span {
  public:
   // Longer baggage values are truncated (jaeger's DefaultBaggageRestrictionManager's limit).
@@ -27,11 +30,15 @@ class Span final : public opentracing::Span {
 
   using SteadyTime = std::chrono::steady_clock::time_point;
 
-  // data is null for an unsampled span, which keeps its operation name aside in case a
+  // record is null for an unsampled span, which keeps its operation name aside in case a
   // sampling.priority tag samples it later.
-  Span(std::shared_ptr<const Tracer> tracer, const TracerCore& core, SpanContext context,
-       std::unique_ptr<SpanData> data, std::string operationName, SteadyTime startSteady) noexcept;
+  Span(std::shared_ptr<const Tracer> tracer, const TracerCore& core, SpanContext&& context,
+       std::unique_ptr<SpanRecord> record, std::string_view unsampledOperationName,
+       SteadyTime startSteady) noexcept;
   ~Span() override;
+
+  static void* operator new(size_t size);
+  static void operator delete(void* memory) noexcept;
 
   void FinishWithOptions(const opentracing::FinishSpanOptions& options) noexcept override;
   void SetOperationName(opentracing::string_view name) noexcept override;
@@ -60,15 +67,22 @@ class Span final : public opentracing::Span {
   void setTagLocked(opentracing::string_view key, const opentracing::Value& value);
   void applySamplingPriority(const opentracing::Value& value);
   bool recording() const noexcept { return context_.isSampled(); }
+  void setUnsampledOperationName(std::string_view name);
+  std::string_view unsampledOperationName() const;
+
+  // Most operation names fit here; a longer one costs an allocation, on unsampled spans only.
+  static constexpr size_t kInlineNameCapacity = 64;
 
   std::shared_ptr<const Tracer> tracer_;
   const TracerCore& core_;
   SpanContext context_;
   SteadyTime startSteady_;
   mutable std::mutex mutex_;
-  std::unique_ptr<SpanData> data_;  // null when unsampled, and after Finish
-  std::string unsampledOperationName_;
-  bool finished_ = false;
+  std::unique_ptr<SpanRecord> record_;  // null when unsampled, and after Finish
+  std::atomic<bool> finished_{false};
+  uint32_t inlineNameLength_ = 0;
+  char inlineName_[kInlineNameCapacity];
+  std::string longName_;  // when the unsampled name does not fit inlineName_
 };
 
 }  // namespace detail

@@ -142,39 +142,32 @@ std::unique_ptr<opentracing::Span> Tracer::StartSpanWithOptions(
       }
     }
 
-    std::unique_ptr<detail::SpanData> data;
-    std::string unsampledName;
+    std::unique_ptr<detail::SpanRecord> record;
     if ((flags & SpanContext::kSampledFlag) != 0) {
       Counters::add(core.counters().spansSampled);
-      data = std::make_unique<detail::SpanData>();
-      data->traceID = traceID;
-      data->spanID = spanID;
-      data->parentID = parentID;
-      data->operationName.assign(operationName.data(), operationName.size());
-      data->startMicros = detail::toMicros(start.systemKnown ? start.system : SystemClock::now());
+      record = std::make_unique<detail::SpanRecord>();
+      record->traceID = traceID;
+      record->spanID = spanID;
+      record->parentID = parentID;
+      record->setOperationName({operationName.data(), operationName.size()});
+      record->startMicros = detail::toMicros(start.systemKnown ? start.system : SystemClock::now());
       for (const auto& reference : options.references) {
         const auto* context = dynamic_cast<const SpanContext*>(reference.second);
         if (context == nullptr || !context->isValid()) continue;
-        data->references.push_back(
-            detail::SpanReference{reference.first == opentracing::SpanReferenceType::FollowsFromRef,
-                                  context->traceID(), context->spanID()});
+        record->addReference(reference.first == opentracing::SpanReferenceType::FollowsFromRef,
+                             context->traceID(), context->spanID());
       }
-      data->tags.reserve(options.tags.size() + (samplerTags ? samplerTags->size() : 0) + 2);
       if (samplerTags != nullptr) {
-        data->tags.insert(data->tags.end(), samplerTags->begin(), samplerTags->end());
+        for (const detail::SpanTag& tag : *samplerTags) record->addTag(tag.key, tag.value);
       }
-      if (debugRoot) {
-        data->tags.push_back(detail::SpanTag{kJaegerDebugHeader, parent->debugID()});
-      }
-    } else {
-      unsampledName.assign(operationName.data(), operationName.size());
+      if (debugRoot) record->addTag(kJaegerDebugHeader, detail::TagValue(parent->debugID()));
     }
 
-    auto span =
-        std::make_unique<detail::Span>(shared_from_this(), core,
-                                       SpanContext(traceID, spanID, parentID, flags,
-                                                   std::move(baggage), {}, std::move(traceState)),
-                                       std::move(data), std::move(unsampledName), start.steady);
+    std::unique_ptr<detail::Span> span(new detail::Span(
+        shared_from_this(), core,
+        SpanContext(traceID, spanID, parentID, flags, std::move(baggage), {},
+                    std::move(traceState)),
+        std::move(record), {operationName.data(), operationName.size()}, start.steady));
     for (const auto& tag : options.tags) span->setInitialTag(tag.first, tag.second);
     return span;
   } catch (...) {

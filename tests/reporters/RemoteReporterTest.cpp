@@ -16,7 +16,7 @@ using namespace std::chrono_literals;
 // to make the queue fill.
 class FakeNetwork {
  public:
-  void send(const std::vector<std::unique_ptr<SpanData>>& spans) {
+  void send(const std::vector<std::unique_ptr<SpanRecord>>& spans) {
     std::unique_lock<std::mutex> lock(mutex_);
     released_.wait(lock, [&] { return !held_; });
     for (const auto& span : spans) ids_.push_back(span->spanID);
@@ -47,14 +47,16 @@ class FakeNetwork {
 class FakeSender final : public Sender {
  public:
   explicit FakeSender(std::shared_ptr<FakeNetwork> network) : network_(std::move(network)) {}
-  void send(const std::vector<std::unique_ptr<SpanData>>& spans) override { network_->send(spans); }
+  void send(const std::vector<std::unique_ptr<SpanRecord>>& spans) override {
+    network_->send(spans);
+  }
 
  private:
   std::shared_ptr<FakeNetwork> network_;
 };
 
-std::unique_ptr<SpanData> spanWithId(uint64_t id) {
-  auto span = std::make_unique<SpanData>();
+std::unique_ptr<SpanRecord> spanWithId(uint64_t id) {
+  auto span = std::make_unique<SpanRecord>();
   span->spanID = id;
   return span;
 }

@@ -10,8 +10,8 @@ namespace jaegertracing {
 namespace detail {
 namespace {
 
-std::unique_ptr<SpanData> spanWithId(uint64_t id) {
-  auto span = std::make_unique<SpanData>();
+std::unique_ptr<SpanRecord> spanWithId(uint64_t id) {
+  auto span = std::make_unique<SpanRecord>();
   span->spanID = id;
   return span;
 }

@@ -23,6 +23,7 @@
 #include "senders/HttpSender.h"
 #include "senders/ThriftSpanWriter.h"
 #include "support/CollectorServer.h"
+#include "tracer/SpanRecordConversion.h"
 
 namespace jaegertracing {
 namespace detail {
@@ -74,26 +75,26 @@ bool contains(const std::string& text, const std::string& part) {
   return text.find(part) != std::string::npos;
 }
 
-std::unique_ptr<SpanData> spanWithPayload(uint64_t id, size_t payloadBytes) {
-  auto span = std::make_unique<SpanData>();
-  span->traceID = TraceID(0, id);
-  span->spanID = id;
-  span->flags = 1;
-  span->operationName = "op";
-  span->startMicros = 1700000000000000;
-  span->durationMicros = 5;
-  if (payloadBytes > 0) span->tags.push_back(SpanTag{"payload", std::string(payloadBytes, 'x')});
-  return span;
+std::unique_ptr<SpanRecord> spanWithPayload(uint64_t id, size_t payloadBytes) {
+  SpanData span;
+  span.traceID = TraceID(0, id);
+  span.spanID = id;
+  span.flags = 1;
+  span.operationName = "op";
+  span.startMicros = 1700000000000000;
+  span.durationMicros = 5;
+  if (payloadBytes > 0) span.tags.push_back(SpanTag{"payload", std::string(payloadBytes, 'x')});
+  return toSpanRecord(span);
 }
 
-std::vector<std::unique_ptr<SpanData>> spans(uint64_t count, size_t payloadBytes = 10) {
-  std::vector<std::unique_ptr<SpanData>> result;
+std::vector<std::unique_ptr<SpanRecord>> spans(uint64_t count, size_t payloadBytes = 10) {
+  std::vector<std::unique_ptr<SpanRecord>> result;
   for (uint64_t id = 1; id <= count; ++id) result.push_back(spanWithPayload(id, payloadBytes));
   return result;
 }
 
 // Bytes of one span in the binary protocol, as the sender encodes it.
-size_t encodedBytes(const SpanData& span) {
+size_t encodedBytes(const SpanRecord& span) {
   auto buffer = std::make_shared<EncodeBuffer>(1024);
   apache::thrift::protocol::TBinaryProtocolT<EncodeBuffer> protocol(buffer);
   writeSpan(protocol, span);
@@ -275,8 +276,8 @@ TEST(HttpSenderTest, EveryFieldArrives) {
                 SpanTag{"count", int64_t{-7}}};
   span->logs.push_back(LogRecord{
       1700000000200000, {SpanTag{"event", std::string("retry")}, SpanTag{"attempt", int64_t{2}}}});
-  std::vector<std::unique_ptr<SpanData>> batch;
-  batch.push_back(std::move(span));
+  std::vector<std::unique_ptr<SpanRecord>> batch;
+  batch.push_back(toSpanRecord(*span));
   batch.push_back(spanWithPayload(2, 0));
   sender.send(batch);
 
@@ -438,7 +439,7 @@ TEST(HttpSenderTest, ASpanThatFillsTheLimitIsSentAndOneByteMoreIsDroppedAndCount
   // A string's length is a fixed four bytes: one more byte of payload is one more byte of span.
   const size_t fixed = encodedBytes(*spanWithPayload(1, 1)) - 1;
   const size_t exact = options.maxBatchBytes - sender.overheadBytes() - fixed;
-  std::vector<std::unique_ptr<SpanData>> batch;
+  std::vector<std::unique_ptr<SpanRecord>> batch;
   batch.push_back(spanWithPayload(1, exact));
   batch.push_back(spanWithPayload(2, exact + 1));
   batch.push_back(spanWithPayload(3, 10));

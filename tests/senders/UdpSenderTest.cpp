@@ -9,6 +9,7 @@
 
 #include "agent/AgentReceiver.h"
 #include "senders/UdpSender.h"
+#include "tracer/SpanRecordConversion.h"
 
 namespace jaegertracing {
 namespace detail {
@@ -16,16 +17,16 @@ namespace {
 
 using namespace std::chrono_literals;
 
-std::unique_ptr<SpanData> spanWithPayload(uint64_t id, size_t payloadBytes) {
-  auto span = std::make_unique<SpanData>();
-  span->traceID = TraceID(0, id);
-  span->spanID = id;
-  span->flags = 1;
-  span->operationName = "op";
-  span->startMicros = 1700000000000000;
-  span->durationMicros = 5;
-  if (payloadBytes > 0) span->tags.push_back(SpanTag{"payload", std::string(payloadBytes, 'x')});
-  return span;
+std::unique_ptr<SpanRecord> spanWithPayload(uint64_t id, size_t payloadBytes) {
+  SpanData span;
+  span.traceID = TraceID(0, id);
+  span.spanID = id;
+  span.flags = 1;
+  span.operationName = "op";
+  span.startMicros = 1700000000000000;
+  span.durationMicros = 5;
+  if (payloadBytes > 0) span.tags.push_back(SpanTag{"payload", std::string(payloadBytes, 'x')});
+  return toSpanRecord(span);
 }
 
 struct Fixture {
@@ -41,7 +42,7 @@ struct Fixture {
 
 TEST(UdpSenderTest, SplitsBatchesAtTheDatagramLimitAndNumbersThem) {
   Fixture f(4000);
-  std::vector<std::unique_ptr<SpanData>> spans;
+  std::vector<std::unique_ptr<SpanRecord>> spans;
   // Each span is about 1 KB: three fit in a 4000-byte datagram with the overhead, four do not.
   for (uint64_t id = 1; id <= 10; ++id) spans.push_back(spanWithPayload(id, 1000));
   f.sender.send(spans);
@@ -66,7 +67,7 @@ TEST(UdpSenderTest, SpansNearTheLimitFitExactlyOrAreDroppedAndCounted) {
   const size_t limit = 65000;
   Fixture f(limit);
   const size_t budget = limit - f.sender.overheadBytes();
-  std::vector<std::unique_ptr<SpanData>> spans;
+  std::vector<std::unique_ptr<SpanRecord>> spans;
   // A span whose encoding is just under the budget, and one far over it.
   spans.push_back(spanWithPayload(1, budget - 200));
   spans.push_back(spanWithPayload(2, limit + 10));
@@ -103,7 +104,7 @@ TEST(UdpSenderTest, FailedSendsAreCountedAndNeverRetriedForever) {
   auto logger = logging::nullLogger();
   // Nobody listens: the kernel answers a connected UDP socket with "connection refused".
   UdpSender sender("127.0.0.1", closedUdpPort(), 65000, "svc", {}, counters, *logger);
-  std::vector<std::unique_ptr<SpanData>> spans;
+  std::vector<std::unique_ptr<SpanRecord>> spans;
   spans.push_back(spanWithPayload(1, 10));
   for (int i = 0; i < 6; ++i) sender.send(spans);
   // Each batch was tried once: sent, or failed and counted.
@@ -118,7 +119,7 @@ TEST(UdpSenderTest, AnAgentThatComesUpLaterReceivesTheLaterSpans) {
   auto logger = logging::nullLogger();
   const uint16_t port = closedUdpPort();
   UdpSender sender("127.0.0.1", port, 65000, "svc", {}, counters, *logger);
-  std::vector<std::unique_ptr<SpanData>> spans;
+  std::vector<std::unique_ptr<SpanRecord>> spans;
   spans.push_back(spanWithPayload(1, 10));
   sender.send(spans);
   sender.send(spans);
@@ -158,7 +159,7 @@ TEST(UdpSenderTest, AHostNameThatComesToMeanAnotherAddressIsFollowed) {
   auto logger = logging::nullLogger();
   UdpSender sender("agent.test", 6831, 65000, "svc", {}, counters, *logger,
                    std::chrono::milliseconds(0), resolver);
-  std::vector<std::unique_ptr<SpanData>> spans;
+  std::vector<std::unique_ptr<SpanRecord>> spans;
   spans.push_back(spanWithPayload(1, 10));
   sender.send(spans);
   ASSERT_TRUE(first.waitForSpans(1, 5s));
@@ -185,7 +186,7 @@ TEST(UdpSenderTest, IPv6AgentsWork) {
   Counters counters;
   auto logger = logging::nullLogger();
   UdpSender sender("::1", ntohs(address.sin6_port), 65000, "svc", {}, counters, *logger);
-  std::vector<std::unique_ptr<SpanData>> spans;
+  std::vector<std::unique_ptr<SpanRecord>> spans;
   spans.push_back(spanWithPayload(1, 10));
   sender.send(spans);
   char datagram[65536];
