@@ -39,15 +39,16 @@ std::unique_ptr<opentracing::Span> startServerSpan(const opentracing::Tracer& tr
        opentracing::SetTag(opentracing::ext::span_kind, opentracing::ext::span_kind_rpc_server)});
 }
 
-int serve(httplib::Server& server, const std::string& program, int port, const sigset_t& signals) {
-  const int bound = port == 0 ? server.bind_to_any_port("127.0.0.1")
-                              : (server.bind_to_port("127.0.0.1", port) ? port : -1);
+int serve(httplib::Server& server, const std::string& program, const std::string& host, int port,
+          const sigset_t& signals) {
+  const int bound =
+      port == 0 ? server.bind_to_any_port(host) : (server.bind_to_port(host, port) ? port : -1);
   if (bound <= 0) {
-    std::cerr << program << ": cannot listen on 127.0.0.1:" << port << std::endl;
+    std::cerr << program << ": cannot listen on " << host << ":" << port << std::endl;
     opentracing::Tracer::Global()->Close();
     return 1;
   }
-  std::cout << "listening on 127.0.0.1:" << bound << std::endl;
+  std::cout << "listening on " << host << ":" << bound << std::endl;
 
   std::mutex mutex;
   std::condition_variable listenEnded;
@@ -86,16 +87,18 @@ int serve(httplib::Server& server, const std::string& program, int port, const s
 
 std::optional<ServerOptions> parseServerOptions(int argc, char** argv, const std::string& program,
                                                 int defaultPort) {
-  ServerOptions options{"", defaultPort};
+  ServerOptions options{"", defaultPort, "127.0.0.1"};
   for (int i = 1; i < argc; ++i) {
     const std::string argument = argv[i];
     const char* value = nullptr;
-    if ((argument == "--config" || argument == "--port") &&
+    if ((argument == "--config" || argument == "--port" || argument == "--host") &&
         (value = optionValue(argc, argv, i)) == nullptr) {
       return std::nullopt;
     }
     if (argument == "--config") {
       options.configFile = value;
+    } else if (argument == "--host") {
+      options.host = value;
     } else if (argument == "--port") {
       options.port = parsePort(value);
       if (options.port < 0) {
@@ -103,7 +106,8 @@ std::optional<ServerOptions> parseServerOptions(int argc, char** argv, const std
         return std::nullopt;
       }
     } else {
-      std::cerr << "usage: " << program << " [--config FILE] [--port N]" << std::endl;
+      std::cerr << "usage: " << program << " [--config FILE] [--port N] [--host ADDRESS]"
+                << std::endl;
       return std::nullopt;
     }
   }

@@ -1,5 +1,6 @@
 // What formatter and publisher share: a traced request handler's server span, and serving on
-// 127.0.0.1 until SIGINT or SIGTERM, after which the tracer is closed so its spans are sent.
+// 127.0.0.1 (or --host) until SIGINT or SIGTERM, after which the tracer is closed so its spans
+// are sent.
 #ifndef JAEGERTRACING_EXAMPLES_HELLO_HTTPSERVER_H
 #define JAEGERTRACING_EXAMPLES_HELLO_HTTPSERVER_H
 
@@ -28,10 +29,12 @@ std::unique_ptr<opentracing::Span> startServerSpan(const opentracing::Tracer& tr
 struct ServerOptions {
   std::string configFile;
   int port;
+  // The address to listen on: 127.0.0.1 by default, 0.0.0.0 in a container.
+  std::string host;
 };
 
-// Reads "[--config FILE] [--port N]"; on a bad command line prints why (naming `program`) and
-// returns nothing, and the program exits with kExitBadConfiguration.
+// Reads "[--config FILE] [--port N] [--host ADDRESS]"; on a bad command line prints why (naming
+// `program`) and returns nothing, and the program exits with kExitBadConfiguration.
 std::optional<ServerOptions> parseServerOptions(int argc, char** argv, const std::string& program,
                                                 int defaultPort);
 
@@ -40,10 +43,11 @@ std::optional<ServerOptions> parseServerOptions(int argc, char** argv, const std
 std::optional<std::string> requireParam(opentracing::Span& span, const httplib::Request& request,
                                         httplib::Response& response, const std::string& name);
 
-// Binds 127.0.0.1:port (0: the OS picks), prints "listening on 127.0.0.1:<port>" as the first
-// line of stdout, serves until one of `signals` arrives, then closes the global tracer.
+// Binds host:port (0: the OS picks), prints "listening on <host>:<port>" as the first line of
+// stdout, serves until one of `signals` arrives, then closes the global tracer.
 // Returns the program's exit status.
-int serve(httplib::Server& server, const std::string& program, int port, const sigset_t& signals);
+int serve(httplib::Server& server, const std::string& program, const std::string& host, int port,
+          const sigset_t& signals);
 
 }  // namespace hello
 

@@ -1,7 +1,8 @@
 // formatter: GET /format?helloTo=X answers "Hello, X!", in a server span "format" that continues
 // the caller's trace.
 //
-//   formatter [--config FILE] [--port N]      (default port 8081; 0: the OS picks)
+//   formatter [--config FILE] [--port N] [--host ADDRESS]
+//             (default port 8081, 0: the OS picks; default address 127.0.0.1)
 #include <httplib.h>
 #include <opentracing/ext/tags.h>
 
@@ -34,5 +35,5 @@ int main(int argc, char** argv) {
     span->Log({{"event", "string-format"}, {"value", helloStr}});
     response.set_content(helloStr, "text/plain");
   });
-  return hello::serve(server, "formatter", options->port, signals);
+  return hello::serve(server, "formatter", options->host, options->port, signals);
 }

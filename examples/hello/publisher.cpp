@@ -1,7 +1,8 @@
 // publisher: GET /publish?helloStr=S prints S on stdout and answers "published", in a server
 // span "publish" that continues the caller's trace.
 //
-//   publisher [--config FILE] [--port N]      (default port 8082; 0: the OS picks)
+//   publisher [--config FILE] [--port N] [--host ADDRESS]
+//             (default port 8082, 0: the OS picks; default address 127.0.0.1)
 #include <httplib.h>
 #include <opentracing/ext/tags.h>
 
@@ -37,5 +38,5 @@ int main(int argc, char** argv) {
     std::fflush(stdout);
     response.set_content("published", "text/plain");
   });
-  return hello::serve(server, "publisher", options->port, signals);
+  return hello::serve(server, "publisher", options->host, options->port, signals);
 }

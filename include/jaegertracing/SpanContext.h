@@ -22,13 +22,22 @@ namespace detail {
 class Span;
 }  // namespace detail
 
+/// What crosses process boundaries with a span: the trace and span ids, the parent's id, the
+/// sampling flags, baggage, a jaeger-debug-id and a W3C tracestate. Safe to read from several
+/// threads; the baggage is guarded by a lock.
 class SpanContext : public opentracing::SpanContext {
  public:
+  /// Baggage items in the order they were set, each key once.
   using Baggage = std::vector<std::pair<std::string, std::string>>;
+  /// flags(): the trace is sampled.
   static constexpr unsigned char kSampledFlag = 0x1;
+  /// flags(): the trace is a debug trace (sampled whatever the sampler says).
   static constexpr unsigned char kDebugFlag = 0x2;
 
+  /// An invalid context: no trace.
   SpanContext() : SpanContext(TraceID(), 0, 0, 0) {}
+  /// A context with these ids and flags (kSampledFlag, kDebugFlag), baggage, jaeger-debug-id
+  /// and W3C tracestate.
   SpanContext(const TraceID& traceID, uint64_t spanID, uint64_t parentID, unsigned char flags,
               Baggage baggage = {}, std::string debugID = {}, std::string traceState = {})
       : traceID_(traceID),
@@ -38,43 +47,60 @@ class SpanContext : public opentracing::SpanContext {
         baggage_(std::move(baggage)),
         debugID_(std::move(debugID)),
         traceState_(std::move(traceState)) {}
-  // B3's "b3: 0" (or a lone "X-B3-Sampled: 0"): no trace, only the caller's decision not to
-  // sample. A span started from it begins a new trace that is not sampled, whatever the sampler
-  // would say.
+  /// B3's "b3: 0" (or a lone "X-B3-Sampled: 0"): no trace, only the caller's decision not to
+  /// sample. A span started from it begins a new trace that is not sampled, whatever the
+  /// sampler would say.
   static SpanContext samplingDenied();
+  /// Copies the other context, its baggage taken under its lock.
   SpanContext(const SpanContext& other);
-  // Takes the baggage without the lock: only for a context no other thread can see yet, such
-  // as the one a new span is built with.
+  /// Takes the baggage without the lock: only for a context no other thread can see yet, such
+  /// as the one a new span is built with.
   SpanContext(SpanContext&& other) noexcept;
+  /// Copies the other context, its baggage taken under its lock.
   SpanContext& operator=(const SpanContext& other);
 
+  /// The trace's id, 64- or 128-bit.
   const TraceID& traceID() const { return traceID_; }
+  /// The span's id.
   uint64_t spanID() const { return spanID_; }
+  /// The parent span's id; 0 for a root span.
   uint64_t parentID() const { return parentID_; }
+  /// kSampledFlag and kDebugFlag, or-ed.
   unsigned char flags() const { return flags_.load(std::memory_order_relaxed); }
+  /// The trace is sampled: its spans are reported.
   bool isSampled() const { return (flags() & kSampledFlag) != 0; }
+  /// The trace is a debug trace.
   bool isDebug() const { return (flags() & kDebugFlag) != 0; }
+  /// The jaeger-debug-id header's value that started this trace; empty when none.
   const std::string& debugID() const { return debugID_; }
-  // The W3C tracestate header as received (other vendors' entries), passed on unchanged to
-  // every span of the same trace; empty when absent.
+  /// The W3C tracestate header as received (other vendors' entries), passed on unchanged to
+  /// every span of the same trace; empty when absent.
   const std::string& traceState() const { return traceState_; }
+  /// Has a trace id and a span id.
   bool isValid() const { return traceID_.isValid() && spanID_ != 0; }
-  // Carries only a jaeger-debug-id and/or baggage, no trace: a span started from it begins a
-  // new, sampled and debug trace (when the debug id is set).
+  /// Carries only a jaeger-debug-id and/or baggage, no trace: a span started from it begins a
+  /// new, sampled and debug trace (when the debug id is set).
   bool isDebugIDContainerOnly() const { return !traceID_.isValid() && !debugID_.empty(); }
+  /// Made by samplingDenied().
   bool isSamplingDenied() const { return samplingDenied_; }
 
-  // A copy taken under the lock.
+  /// A copy of the baggage, taken under the lock.
   Baggage baggage() const;
-  // Empty when absent.
+  /// The value of the baggage item `key`; empty when absent.
   std::string baggageItem(opentracing::string_view key) const;
-  // Replaces the value of an existing key (and returns true), else appends.
+  /// Replaces the value of an existing key (and returns true), else appends (and returns
+  /// false).
   bool setBaggageItem(opentracing::string_view key, opentracing::string_view value);
 
+  /// Calls `f` with each baggage item, in order, until it returns false. `f` runs under the
+  /// baggage's lock: it must not change this context's baggage.
   void ForeachBaggageItem(
       std::function<bool(const std::string& key, const std::string& value)> f) const override;
+  /// A copy of this context (nullptr if memory runs out).
   std::unique_ptr<opentracing::SpanContext> Clone() const noexcept override;
+  /// The trace id in lower-case hex: 32 digits for a 128-bit id, else 16.
   std::string ToTraceID() const noexcept override;
+  /// The span id in 16 lower-case hex digits.
   std::string ToSpanID() const noexcept override;
 
  private:

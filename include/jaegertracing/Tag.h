@@ -10,17 +10,23 @@
 
 namespace jaegertracing {
 
+/// A tracer tag: a key and an OpenTracing value, sent in every Batch's Process.
 class Tag {
  public:
+  /// Any value OpenTracing's SetTag accepts.
   using ValueType = opentracing::Value;
 
+  /// A tag whose value is made from anything opentracing::Value can hold.
   template <typename ValueArg>
   Tag(std::string key, ValueArg&& value)
       : key_(std::move(key)), value_(std::forward<ValueArg>(value)) {}
 
+  /// The tag's key.
   const std::string& key() const { return key_; }
+  /// The tag's value.
   const ValueType& value() const { return value_; }
 
+  /// The same key and an equal value.
   bool operator==(const Tag& other) const { return key_ == other.key_ && value_ == other.value_; }
 
  private:

@@ -11,15 +11,21 @@ class Node;
 }
 
 namespace jaegertracing {
+/// The `baggage_restrictions:` section, kept for compatibility.
 namespace baggage {
 
+/// The `baggage_restrictions:` section of jaeger-client-cpp's schema. Its values are read
+/// and checked so that existing configuration files still parse.
 class RestrictionsConfig {
  public:
+  /// The clock of refreshInterval().
   using Clock = std::chrono::steady_clock;
 
-  // Reads the "baggage_restrictions:" node. Throws ConfigError naming the key and the value.
+  /// Reads the `baggage_restrictions:` node.
+  /// @throws ConfigError naming the key and the value
   static RestrictionsConfig parse(const YAML::Node& node);
 
+  /// A configuration made in code, with jaeger-client-cpp's parameters.
   explicit RestrictionsConfig(bool denyBaggageOnInitializationFailure = false,
                               const std::string& hostPort = "",
                               const Clock::duration& refreshInterval = Clock::duration::zero())
@@ -27,8 +33,11 @@ class RestrictionsConfig {
         hostPort_(hostPort),
         refreshInterval_(refreshInterval) {}
 
+  /// `denyBaggageOnInitializationFailure`.
   bool denyBaggageOnInitializationFailure() const { return denyBaggageOnInitializationFailure_; }
+  /// `hostPort`.
   const std::string& hostPort() const { return hostPort_; }
+  /// `refreshInterval`, in seconds in YAML.
   const Clock::duration& refreshInterval() const { return refreshInterval_; }
 
  private:

@@ -3,9 +3,16 @@
 #define JAEGERTRACING_PROPAGATION_FORMAT_H
 
 namespace jaegertracing {
+/// How span contexts travel between processes: the formats and the Jaeger header names.
 namespace propagation {
 
-enum class Format { JAEGER, W3C, B3 };
+/// A header format the tracer injects and extracts (`propagation_format`,
+/// `JAEGER_PROPAGATION`).
+enum class Format {
+  JAEGER,  ///< `jaeger`: `uber-trace-id` and `uberctx-*` baggage (the default)
+  W3C,     ///< `w3c`: W3C Trace Context `traceparent`/`tracestate`, and W3C `baggage`
+  B3       ///< `b3`: Zipkin's `x-b3-*` headers; the single `b3` header is read too
+};
 
 }  // namespace propagation
 }  // namespace jaegertracing

@@ -14,12 +14,17 @@ class Node;
 namespace jaegertracing {
 namespace propagation {
 
+/// The `headers:` section: the names of the Jaeger format's headers. An empty name means the
+/// default.
 class HeadersConfig {
  public:
-  // Reads the "headers:" node. Throws ConfigError naming "headers.<key>" and the value.
+  /// Reads the `headers:` node.
+  /// @throws ConfigError naming `headers.<key>` and the value
   static HeadersConfig parse(const YAML::Node& node);
 
+  /// The default names.
   HeadersConfig() : HeadersConfig("", "", "", "") {}
+  /// Names given in code, in jaeger-client-cpp's order; an empty one means the default.
   HeadersConfig(const std::string& jaegerDebugHeader, const std::string& jaegerBaggageHeader,
                 const std::string& traceContextHeaderName,
                 const std::string& traceBaggageHeaderPrefix)
@@ -31,9 +36,13 @@ class HeadersConfig {
         traceBaggageHeaderPrefix_(traceBaggageHeaderPrefix.empty() ? kTraceBaggageHeaderPrefix
                                                                    : traceBaggageHeaderPrefix) {}
 
+  /// `jaegerDebugHeader`, default `jaeger-debug-id`: asks for a debug trace.
   const std::string& jaegerDebugHeader() const { return jaegerDebugHeader_; }
+  /// `jaegerBaggageHeader`, default `jaeger-baggage`: baggage as `k1=v1, k2=v2`, read only.
   const std::string& jaegerBaggageHeader() const { return jaegerBaggageHeader_; }
+  /// `TraceContextHeaderName`, default `uber-trace-id`: the trace context.
   const std::string& traceContextHeaderName() const { return traceContextHeaderName_; }
+  /// `traceBaggageHeaderPrefix`, default `uberctx-`: one header per baggage item.
   const std::string& traceBaggageHeaderPrefix() const { return traceBaggageHeaderPrefix_; }
 
  private:
