@@ -1,10 +1,12 @@
-// Inject into and extract from the carriers an RPC framework has, in the Jaeger format
-// (uber-trace-id), without baggage: what every traced request pays twice.
+// Inject into and extract from the carriers an RPC framework has, in each propagation format
+// (Jaeger uber-trace-id, W3C traceparent, B3 multi-header), without baggage: what every traced
+// request pays twice.
 #include <benchmark/benchmark.h>
 #include <jaegertracing/Tracer.h>
 
 #include <memory>
 
+#include "AllocationCounter.h"
 #include "BenchSupport.h"
 
 namespace jaegertracing {
@@ -20,10 +22,11 @@ bool holdsContextOf(const Tracer& tracer, const Carrier& carrier, const opentrac
 }
 
 template <typename Carrier>
-void injectExtract(benchmark::State& state) {
-  const std::shared_ptr<Tracer> tracer = makeDiscardingTracer(true);
+void injectExtract(benchmark::State& state, propagation::Format format) {
+  const std::shared_ptr<Tracer> tracer = makeDiscardingTracer(true, format);
   const auto span = tracer->StartSpan("GET /api/v1/users/{id}");
   Carrier carrier;
+  const AllocationsPerOperation allocations;
   for (auto _ : state) {
     carrier.clear();
     const auto injected = tracer->Inject(span->context(), carrier);
@@ -31,19 +34,26 @@ void injectExtract(benchmark::State& state) {
     benchmark::DoNotOptimize(injected);
     benchmark::DoNotOptimize(extracted->get());
   }
+  allocations.report(state);
   if (!holdsContextOf(*tracer, carrier, *span)) {
     state.SkipWithError("the injected context did not extract");
   }
   state.SetItemsProcessed(state.iterations());
 }
 
-void BM_InjectExtract_TextMap(benchmark::State& state) { injectExtract<TextMapCarrier>(state); }
-BENCHMARK(BM_InjectExtract_TextMap);
-
-void BM_InjectExtract_HTTPHeaders(benchmark::State& state) {
-  injectExtract<HTTPHeadersCarrier>(state);
+void BM_InjectExtract_TextMap(benchmark::State& state, propagation::Format format) {
+  injectExtract<TextMapCarrier>(state, format);
 }
-BENCHMARK(BM_InjectExtract_HTTPHeaders);
+BENCHMARK_CAPTURE(BM_InjectExtract_TextMap, Jaeger, propagation::Format::JAEGER);
+BENCHMARK_CAPTURE(BM_InjectExtract_TextMap, W3C, propagation::Format::W3C);
+BENCHMARK_CAPTURE(BM_InjectExtract_TextMap, B3, propagation::Format::B3);
+
+void BM_InjectExtract_HTTPHeaders(benchmark::State& state, propagation::Format format) {
+  injectExtract<HTTPHeadersCarrier>(state, format);
+}
+BENCHMARK_CAPTURE(BM_InjectExtract_HTTPHeaders, Jaeger, propagation::Format::JAEGER);
+BENCHMARK_CAPTURE(BM_InjectExtract_HTTPHeaders, W3C, propagation::Format::W3C);
+BENCHMARK_CAPTURE(BM_InjectExtract_HTTPHeaders, B3, propagation::Format::B3);
 
 }  // namespace
 }  // namespace bench

@@ -13,7 +13,6 @@ namespace jaegertracing {
 namespace bench {
 namespace {
 
-constexpr const char* kOperationName = "GET /api/v1/users/{id}";
 // Longer than std::string's inline buffer, as a URL or a user agent is.
 constexpr const char* kText = "/api/v1/users/12345/orders";
 

@@ -1,0 +1,44 @@
+// A Jaeger collector's HTTP endpoint in the benchmark's process (cpp-httplib on 127.0.0.1, a
+// port the OS picks): answers every POST with 202 Accepted and counts requests and body bytes,
+// without decoding them, so the benchmark measures the sender and not a Thrift decoder.
+#ifndef JAEGERTRACING_BENCH_HTTPCOLLECTOR_H
+#define JAEGERTRACING_BENCH_HTTPCOLLECTOR_H
+
+#include <atomic>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <thread>
+
+namespace httplib {
+class Server;
+}
+
+namespace jaegertracing {
+namespace bench {
+
+class HttpCollector {
+ public:
+  HttpCollector();
+  ~HttpCollector();
+  HttpCollector(const HttpCollector&) = delete;
+  HttpCollector& operator=(const HttpCollector&) = delete;
+
+  // http://127.0.0.1:<port>/api/traces
+  std::string endpoint() const;
+  uint64_t requests() const { return requests_.load(std::memory_order_relaxed); }
+  uint64_t bodyBytes() const { return bodyBytes_.load(std::memory_order_relaxed); }
+
+ private:
+  std::unique_ptr<httplib::Server> server_;
+  int port_ = 0;
+  std::atomic<uint64_t> requests_{0};
+  std::atomic<uint64_t> bodyBytes_{0};
+  std::atomic<bool> listenReturned_{false};
+  std::thread thread_;
+};
+
+}  // namespace bench
+}  // namespace jaegertracing
+
+#endif  // JAEGERTRACING_BENCH_HTTPCOLLECTOR_H
