@@ -6,6 +6,8 @@
 #include <atomic>
 #include <cstdint>
 
+#include "metrics/ShardedCounter.h"
+
 namespace jaegertracing {
 namespace detail {
 
@@ -16,9 +18,11 @@ namespace detail {
 struct Counters {
   using Counter = std::atomic<uint64_t>;
 
-  alignas(64) Counter spansStarted{0};
-  alignas(64) Counter spansSampled{0};
-  alignas(64) Counter spansFinished{0};
+  // Bumped by the application's threads on every span: one slot per thread, no locked
+  // instruction on the hot path.
+  ShardedCounter spansStarted;
+  ShardedCounter spansSampled;
+  ShardedCounter spansFinished;
   alignas(64) Counter spansReported{0};
   Counter droppedQueueFull{0};
   Counter droppedTooLarge{0};
@@ -32,18 +36,22 @@ struct Counters {
   static void add(Counter& counter, uint64_t n = 1) noexcept {
     counter.fetch_add(n, std::memory_order_relaxed);
   }
+  static void add(ShardedCounter& counter, uint64_t n = 1) noexcept { counter.add(n); }
   static uint64_t read(const Counter& counter) noexcept {
     return counter.load(std::memory_order_relaxed);
   }
+  static uint64_t read(const ShardedCounter& counter) noexcept { return counter.read(); }
 
   // A forked child's tracer starts counting afresh: the parent reports its own numbers.
   void reset() noexcept {
     for (Counter* counter :
-         {&spansStarted, &spansSampled, &spansFinished, &spansReported, &droppedQueueFull,
-          &droppedTooLarge, &droppedSendFailed, &droppedAfterClose, &batchesSent, &batchesFailed,
-          &bytesSent, &headerDecodingErrors}) {
+         {&spansReported, &droppedQueueFull, &droppedTooLarge, &droppedSendFailed,
+          &droppedAfterClose, &batchesSent, &batchesFailed, &bytesSent, &headerDecodingErrors}) {
       counter->store(0, std::memory_order_relaxed);
     }
+    spansStarted.reset();
+    spansSampled.reset();
+    spansFinished.reset();
   }
 
   TracerStats snapshot() const noexcept {

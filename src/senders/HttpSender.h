@@ -14,6 +14,7 @@
 #include "metrics/Counters.h"
 #include "senders/EncodeBuffer.h"
 #include "senders/Sender.h"
+#include "senders/ThriftSpanWriter.h"
 
 namespace jaegertracing {
 namespace detail {
@@ -61,7 +62,7 @@ class HttpSender final : public Sender {
   const std::string& requestUrl() const { return requestUrl_; }
 
  private:
-  using Protocol = apache::thrift::protocol::TBinaryProtocolT<EncodeBuffer>;
+  using Protocol = BinaryProtocol;
   struct Connection;
 
   void startBatch();

@@ -1,12 +1,17 @@
 #ifndef JAEGERTRACING_SRC_SENDERS_THRIFTSPANWRITER_H
 #define JAEGERTRACING_SRC_SENDERS_THRIFTSPANWRITER_H
 
+#include <thrift/protocol/TBinaryProtocol.h>
+#include <thrift/protocol/TCompactProtocol.h>
 #include <thrift/protocol/TProtocol.h>
 
 #include <string>
+#include <string_view>
+#include <type_traits>
 #include <variant>
 #include <vector>
 
+#include "senders/EncodeBuffer.h"
 #include "tracer/SpanData.h"
 #include "tracer/SpanRecord.h"
 
@@ -62,14 +67,44 @@ void writeTag(Protocol& out, const SpanTag& tag) {
   out.writeStructEnd();
 }
 
+// Thrift's protocols write strings from a std::string only. These two write them from a view
+// of the span record, with the same bytes on the wire: the compact protocol's varint length,
+// or the binary protocol's i32 length, then the bytes.
+class CompactProtocol final : public apache::thrift::protocol::TCompactProtocolT<EncodeBuffer> {
+ public:
+  using TCompactProtocolT::TCompactProtocolT;
+  void writeStringView(std::string_view text) {
+    writeVarint32(static_cast<uint32_t>(text.size()));
+    trans_->write(reinterpret_cast<const uint8_t*>(text.data()),
+                  static_cast<uint32_t>(text.size()));
+  }
+};
+
+class BinaryProtocol final : public apache::thrift::protocol::TBinaryProtocolT<EncodeBuffer> {
+ public:
+  using TBinaryProtocolT::TBinaryProtocolT;
+  void writeStringView(std::string_view text) {
+    writeI32(static_cast<int32_t>(text.size()));
+    trans_->write(reinterpret_cast<const uint8_t*>(text.data()),
+                  static_cast<uint32_t>(text.size()));
+  }
+};
+
+template <class Protocol, class = void>
+struct WritesStringViews : std::false_type {};
+template <class Protocol>
+struct WritesStringViews<
+    Protocol, std::void_t<decltype(std::declval<Protocol&>().writeStringView(std::string_view()))>>
+    : std::true_type {};
+
 template <class Protocol>
 void writeStringField(Protocol& out, const char* name, int16_t id, std::string_view text) {
   out.writeFieldBegin(name, apache::thrift::protocol::TType::T_STRING, id);
-  // Thrift's protocols take a std::string: the reporter thread reuses one, which stops
-  // allocating once it has grown to the longest string.
-  thread_local std::string scratch;
-  scratch.assign(text.data(), text.size());
-  out.writeBinary(scratch);
+  if constexpr (WritesStringViews<Protocol>::value) {
+    out.writeStringView(text);
+  } else {
+    out.writeBinary(std::string(text));
+  }
   out.writeFieldEnd();
 }
 

@@ -13,6 +13,7 @@
 #include "metrics/Counters.h"
 #include "senders/EncodeBuffer.h"
 #include "senders/Sender.h"
+#include "senders/ThriftSpanWriter.h"
 #include "senders/UdpSocket.h"
 
 namespace jaegertracing {
@@ -36,7 +37,7 @@ class UdpSender final : public Sender {
   size_t overheadBytes() const { return overheadBytes_; }
 
  private:
-  using Protocol = apache::thrift::protocol::TCompactProtocolT<EncodeBuffer>;
+  using Protocol = CompactProtocol;
 
   void emitDatagram();
 

@@ -11,6 +11,7 @@
 #include "tracer/BlockPool.h"
 #include "tracer/TimeConversion.h"
 #include "tracer/TracerCore.h"
+#include "tracer/WallClock.h"
 
 namespace jaegertracing {
 namespace detail {
@@ -62,12 +63,13 @@ struct FieldRange {
 constexpr size_t kSpanBlockSize = 512;
 using SpanPool = BlockPool<kSpanBlockSize>;
 
-Span::Span(std::shared_ptr<const Tracer> tracer, const TracerCore& core, SpanContext&& context,
-           std::unique_ptr<SpanRecord> record, std::string_view unsampledOperationName,
-           SteadyTime startSteady) noexcept
+Span::Span(std::shared_ptr<const Tracer>&& tracer, const TracerCore& core, const TraceID& traceID,
+           uint64_t spanID, uint64_t parentID, unsigned char flags, SpanContext::Baggage&& baggage,
+           std::string&& traceState, std::unique_ptr<SpanRecord>&& record,
+           std::string_view unsampledOperationName, SteadyTime startSteady) noexcept
     : tracer_(std::move(tracer)),
       core_(core),
-      context_(std::move(context)),
+      context_(traceID, spanID, parentID, flags, std::move(baggage), {}, std::move(traceState)),
       startSteady_(startSteady),
       record_(std::move(record)) {
   if (!record_) {
@@ -109,7 +111,10 @@ std::string_view Span::unsampledOperationName() const {
 }
 
 void Span::FinishWithOptions(const opentracing::FinishSpanOptions& options) noexcept {
-  if (finished_.exchange(true, std::memory_order_acq_rel)) return;
+  // A load and a store, not an exchange: should two threads finish the span at once, the
+  // record is still taken once, under the lock below.
+  if (finished_.load(std::memory_order_relaxed)) return;
+  finished_.store(true, std::memory_order_relaxed);
   // An unsampled span ends here: no clock, no lock.
   if (!recording()) return;
   const SteadyTime finishSteady = options.finish_steady_timestamp == SteadyTime()
@@ -117,7 +122,7 @@ void Span::FinishWithOptions(const opentracing::FinishSpanOptions& options) noex
                                       : options.finish_steady_timestamp;
   std::unique_ptr<SpanRecord> record;
   {
-    std::lock_guard<std::mutex> lock(mutex_);
+    std::lock_guard<SpinLock> lock(mutex_);
     if (!recording() || !record_) return;
     record = std::move(record_);
   }
@@ -136,7 +141,7 @@ void Span::FinishWithOptions(const opentracing::FinishSpanOptions& options) noex
 
 void Span::SetOperationName(opentracing::string_view name) noexcept {
   try {
-    std::lock_guard<std::mutex> lock(mutex_);
+    std::lock_guard<SpinLock> lock(mutex_);
     if (finished_.load(std::memory_order_relaxed)) return;
     if (record_) {
       record_->setOperationName({name.data(), name.size()});
@@ -151,7 +156,7 @@ void Span::SetTag(opentracing::string_view key, const opentracing::Value& value)
   // The unsampled path returns here, without a lock or a copy.
   if (!recording() && key != opentracing::ext::sampling_priority) return;
   try {
-    std::lock_guard<std::mutex> lock(mutex_);
+    std::lock_guard<SpinLock> lock(mutex_);
     if (finished_.load(std::memory_order_relaxed)) return;
     setTagLocked(key, value);
   } catch (...) {
@@ -185,8 +190,9 @@ void Span::applySamplingPriority(const opentracing::Value& value) {
       record->spanID = context_.spanID();
       record->parentID = context_.parentID();
       record->setOperationName(unsampledOperationName());
-      record->startMicros = toMicros(std::chrono::system_clock::now() -
-                                     (std::chrono::steady_clock::now() - startSteady_));
+      // An unsampled span started without a given time read no clock: it starts now.
+      if (startSteady_ == SteadyTime()) startSteady_ = std::chrono::steady_clock::now();
+      record->startMicros = toMicros(wallClockAt(startSteady_));
       record_ = std::move(record);
       Counters::add(core_.counters().spansSampled);
     }
@@ -211,7 +217,7 @@ void Span::SetBaggageItem(opentracing::string_view key, opentracing::string_view
         {"override", true}};
     const size_t fieldCount = 3 + (truncated ? 1 : 0) + (replaced ? 1 : 0);
     const int64_t now = toMicros(std::chrono::system_clock::now());
-    std::lock_guard<std::mutex> lock(mutex_);
+    std::lock_guard<SpinLock> lock(mutex_);
     if (finished_.load(std::memory_order_relaxed) || !record_) return;
     record_->addLog(now, FieldRange{fields, fieldCount});
   } catch (...) {
@@ -230,7 +236,7 @@ template <typename Fields>
 void Span::log(opentracing::SystemTime timestamp, const Fields& fields) noexcept {
   if (!recording()) return;
   try {
-    std::lock_guard<std::mutex> lock(mutex_);
+    std::lock_guard<SpinLock> lock(mutex_);
     if (finished_.load(std::memory_order_relaxed) || !record_) return;
     record_->addLog(toMicros(timestamp), fields);
   } catch (...) {

@@ -12,6 +12,7 @@
 #include <string_view>
 
 #include "tracer/SpanRecord.h"
+#include "tracer/SpinLock.h"
 
 namespace jaegertracing {
 class Tracer;
@@ -32,9 +33,11 @@ class Span final : public opentracing::Span {
 
   // record is null for an unsampled span, which keeps its operation name aside in case a
   // sampling.priority tag samples it later.
-  Span(std::shared_ptr<const Tracer> tracer, const TracerCore& core, SpanContext&& context,
-       std::unique_ptr<SpanRecord> record, std::string_view unsampledOperationName,
-       SteadyTime startSteady) noexcept;
+  // The context is built in place: a span is started for every request.
+  Span(std::shared_ptr<const Tracer>&& tracer, const TracerCore& core, const TraceID& traceID,
+       uint64_t spanID, uint64_t parentID, unsigned char flags, SpanContext::Baggage&& baggage,
+       std::string&& traceState, std::unique_ptr<SpanRecord>&& record,
+       std::string_view unsampledOperationName, SteadyTime startSteady) noexcept;
   ~Span() override;
 
   static void* operator new(size_t size);
@@ -77,7 +80,7 @@ class Span final : public opentracing::Span {
   const TracerCore& core_;
   SpanContext context_;
   SteadyTime startSteady_;
-  mutable std::mutex mutex_;
+  mutable SpinLock mutex_;
   std::unique_ptr<SpanRecord> record_;  // null when unsampled, and after Finish
   std::atomic<bool> finished_{false};
   uint32_t inlineNameLength_ = 0;

@@ -42,12 +42,7 @@ SpanRecord::~SpanRecord() {
   }
 }
 
-unsigned char* SpanRecord::reserve(size_t bytes) {
-  if (firstChunk_ == nullptr && inlineUsed_ + bytes <= sizeof inline_) {
-    unsigned char* at = inline_ + inlineUsed_;
-    inlineUsed_ += static_cast<uint32_t>(bytes);
-    return at;
-  }
+unsigned char* SpanRecord::reserveInChunk(size_t bytes) {
   if (lastChunk_ != nullptr && lastChunk_->used + bytes <= lastChunk_->capacity) {
     unsigned char* at = lastChunk_->bytes() + lastChunk_->used;
     lastChunk_->used += static_cast<uint32_t>(bytes);
@@ -91,50 +86,6 @@ void SpanRecord::rollback(const Mark& mark) noexcept {
   logCount_ = mark.logCount;
 }
 
-size_t SpanRecord::payloadSize(const EntryHeader& header, const unsigned char* payload) {
-  switch (header.kind) {
-    case Kind::kName:
-      return align(header.keyLength);
-    case Kind::kTag:
-    case Kind::kLogField: {
-      uint64_t textLength = 0;
-      if (header.type == FieldView::Type::kString) {
-        std::memcpy(&textLength, payload, sizeof textLength);
-      }
-      return 8 + align(header.keyLength + textLength);
-    }
-    case Kind::kLog:
-      return 8;
-    case Kind::kReference:
-      return 24;
-  }
-  return 0;
-}
-
-FieldView SpanRecord::readField(const EntryHeader& header, const unsigned char* payload) {
-  uint64_t bits;
-  std::memcpy(&bits, payload, sizeof bits);
-  const char* key = reinterpret_cast<const char*>(payload + 8);
-  FieldView field;
-  field.key = std::string_view(key, header.keyLength);
-  field.type = header.type;
-  switch (header.type) {
-    case FieldView::Type::kString:
-      field.stringValue = std::string_view(key + header.keyLength, bits);
-      break;
-    case FieldView::Type::kDouble:
-      std::memcpy(&field.doubleValue, &bits, sizeof bits);
-      break;
-    case FieldView::Type::kBool:
-      field.boolValue = bits != 0;
-      break;
-    case FieldView::Type::kLong:
-      field.longValue = static_cast<int64_t>(bits);
-      break;
-  }
-  return field;
-}
-
 void SpanRecord::appendField(Kind kind, std::string_view key, FieldView::Type type, uint64_t bits,
                              std::string_view text) {
   if (key.size() > std::numeric_limits<uint32_t>::max()) {
@@ -155,6 +106,33 @@ void SpanRecord::appendField(Kind kind, std::string_view key, FieldView::Type ty
 // dictionaries become JSON text, a uint64 above the int64 range its decimal text.
 void SpanRecord::appendValue(Kind kind, std::string_view key, const opentracing::Value& value) {
   using Type = FieldView::Type;
+  // The kinds spans carry most, tested directly: the variant's visitor walks ten types.
+  if (value.is<const char*>()) {
+    const char* text = value.get<const char*>();
+    appendField(kind, key, Type::kString, 0, text == nullptr ? "null" : text);
+    return;
+  }
+  if (value.is<int64_t>()) {
+    appendField(kind, key, Type::kLong, static_cast<uint64_t>(value.get<int64_t>()), {});
+    return;
+  }
+  if (value.is<std::string>()) {
+    appendField(kind, key, Type::kString, 0, value.get<std::string>());
+    return;
+  }
+  if (value.is<opentracing::string_view>()) {
+    const opentracing::string_view text = value.get<opentracing::string_view>();
+    appendField(kind, key, Type::kString, 0, std::string_view(text.data(), text.size()));
+    return;
+  }
+  if (value.is<bool>()) {
+    appendField(kind, key, Type::kBool, value.get<bool>() ? 1 : 0, {});
+    return;
+  }
+  if (value.is<double>()) {
+    appendField(kind, key, Type::kDouble, bitsOf(value.get<double>()), {});
+    return;
+  }
   struct Visitor {
     SpanRecord& record;
     Kind kind;

@@ -111,7 +111,15 @@ class SpanRecord {
   void rollback(const Mark& mark) noexcept;
   void beginLog(int64_t timestampMicros, uint32_t fieldCount);
 
-  unsigned char* reserve(size_t bytes);
+  unsigned char* reserve(size_t bytes) {
+    if (firstChunk_ == nullptr && inlineUsed_ + bytes <= sizeof inline_) {
+      unsigned char* at = inline_ + inlineUsed_;
+      inlineUsed_ += static_cast<uint32_t>(bytes);
+      return at;
+    }
+    return reserveInChunk(bytes);
+  }
+  unsigned char* reserveInChunk(size_t bytes);
   void appendField(Kind kind, std::string_view key, FieldView::Type type, uint64_t bits,
                    std::string_view text);
   void appendValue(Kind kind, std::string_view key, const opentracing::Value& value);
@@ -134,6 +142,50 @@ class SpanRecord {
   // The rest of the block: room for entries.
   alignas(8) unsigned char inline_[kBlockSize - 104];
 };
+
+inline size_t SpanRecord::payloadSize(const EntryHeader& header, const unsigned char* payload) {
+  switch (header.kind) {
+    case Kind::kName:
+      return align(header.keyLength);
+    case Kind::kTag:
+    case Kind::kLogField: {
+      uint64_t textLength = 0;
+      if (header.type == FieldView::Type::kString) {
+        std::memcpy(&textLength, payload, sizeof textLength);
+      }
+      return 8 + align(header.keyLength + textLength);
+    }
+    case Kind::kLog:
+      return 8;
+    case Kind::kReference:
+      return 24;
+  }
+  return 0;
+}
+
+inline FieldView SpanRecord::readField(const EntryHeader& header, const unsigned char* payload) {
+  uint64_t bits;
+  std::memcpy(&bits, payload, sizeof bits);
+  const char* key = reinterpret_cast<const char*>(payload + 8);
+  FieldView field;
+  field.key = std::string_view(key, header.keyLength);
+  field.type = header.type;
+  switch (header.type) {
+    case FieldView::Type::kString:
+      field.stringValue = std::string_view(key + header.keyLength, bits);
+      break;
+    case FieldView::Type::kDouble:
+      std::memcpy(&field.doubleValue, &bits, sizeof bits);
+      break;
+    case FieldView::Type::kBool:
+      field.boolValue = bits != 0;
+      break;
+    case FieldView::Type::kLong:
+      field.longValue = static_cast<int64_t>(bits);
+      break;
+  }
+  return field;
+}
 
 template <typename Fields>
 void SpanRecord::addLog(int64_t timestampMicros, const Fields& fields) {

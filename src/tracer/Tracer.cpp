@@ -7,6 +7,7 @@
 #include "tracer/Span.h"
 #include "tracer/TimeConversion.h"
 #include "tracer/TracerCore.h"
+#include "tracer/WallClock.h"
 
 namespace jaegertracing {
 namespace {
@@ -34,11 +35,15 @@ struct StartTimes {
 };
 
 // OpenTracing lets a caller give either start time; the other is estimated from it. Without
-// either, only the steady clock is read here: an unsampled span never needs the wall clock.
-StartTimes startTimes(const opentracing::StartSpanOptions& options) {
+// either, a sampled span reads the steady clock, and an unsampled one no clock at all (a zero
+// time point): it needs a start only if a sampling.priority tag samples it later, and then it
+// is timed from that tag.
+StartTimes startTimes(const opentracing::StartSpanOptions& options, bool sampled) {
   const bool systemGiven = options.start_system_timestamp != SystemClock::time_point();
   const bool steadyGiven = options.start_steady_timestamp != SteadyClock::time_point();
-  if (!systemGiven && !steadyGiven) return {SteadyClock::now(), {}, false};
+  if (!systemGiven && !steadyGiven) {
+    return {sampled ? SteadyClock::now() : SteadyClock::time_point(), {}, false};
+  }
   if (systemGiven && steadyGiven) {
     return {options.start_steady_timestamp, options.start_system_timestamp, true};
   }
@@ -103,7 +108,6 @@ std::unique_ptr<opentracing::Span> Tracer::StartSpanWithOptions(
   try {
     detail::TracerCore& core = *core_;
     Counters::add(core.counters().spansStarted);
-    const StartTimes start = startTimes(options);
 
     const SpanContext* parent = findParent(options);
     const bool continuesTrace = parent != nullptr && parent->isValid();
@@ -142,15 +146,18 @@ std::unique_ptr<opentracing::Span> Tracer::StartSpanWithOptions(
       }
     }
 
+    const bool sampled = (flags & SpanContext::kSampledFlag) != 0;
+    const StartTimes start = startTimes(options, sampled);
     std::unique_ptr<detail::SpanRecord> record;
-    if ((flags & SpanContext::kSampledFlag) != 0) {
+    if (sampled) {
       Counters::add(core.counters().spansSampled);
       record = std::make_unique<detail::SpanRecord>();
       record->traceID = traceID;
       record->spanID = spanID;
       record->parentID = parentID;
       record->setOperationName({operationName.data(), operationName.size()});
-      record->startMicros = detail::toMicros(start.systemKnown ? start.system : SystemClock::now());
+      record->startMicros =
+          detail::toMicros(start.systemKnown ? start.system : detail::wallClockAt(start.steady));
       for (const auto& reference : options.references) {
         const auto* context = dynamic_cast<const SpanContext*>(reference.second);
         if (context == nullptr || !context->isValid()) continue;
@@ -163,11 +170,10 @@ std::unique_ptr<opentracing::Span> Tracer::StartSpanWithOptions(
       if (debugRoot) record->addTag(kJaegerDebugHeader, detail::TagValue(parent->debugID()));
     }
 
-    std::unique_ptr<detail::Span> span(new detail::Span(
-        shared_from_this(), core,
-        SpanContext(traceID, spanID, parentID, flags, std::move(baggage), {},
-                    std::move(traceState)),
-        std::move(record), {operationName.data(), operationName.size()}, start.steady));
+    std::unique_ptr<detail::Span> span(
+        new detail::Span(shared_from_this(), core, traceID, spanID, parentID, flags,
+                         std::move(baggage), std::move(traceState), std::move(record),
+                         {operationName.data(), operationName.size()}, start.steady));
     for (const auto& tag : options.tags) span->setInitialTag(tag.first, tag.second);
     return span;
   } catch (...) {

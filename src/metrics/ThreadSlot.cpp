@@ -1,0 +1,56 @@
+#include "metrics/ThreadSlot.h"
+
+#include <mutex>
+#include <vector>
+
+namespace jaegertracing {
+namespace detail {
+namespace {
+
+// Never destroyed: threads give their slot back while static destructors run at exit.
+struct FreeSlots {
+  std::mutex mutex;
+  std::vector<size_t> free;
+  size_t next = 0;
+};
+
+FreeSlots& freeSlots() {
+  static FreeSlots* slots = new FreeSlots();
+  return *slots;
+}
+
+struct SlotHolder {
+  size_t slot = kNoThreadSlot;
+
+  SlotHolder() noexcept {
+    FreeSlots& slots = freeSlots();
+    std::lock_guard<std::mutex> lock(slots.mutex);
+    if (!slots.free.empty()) {
+      slot = slots.free.back();
+      slots.free.pop_back();
+    } else if (slots.next < kThreadSlots) {
+      slot = slots.next++;
+    }
+  }
+
+  ~SlotHolder() {
+    if (slot == kNoThreadSlot) return;
+    FreeSlots& slots = freeSlots();
+    std::lock_guard<std::mutex> lock(slots.mutex);
+    try {
+      slots.free.push_back(slot);
+    } catch (...) {
+      // Out of memory at thread exit: the slot is lost, later threads count on the shared one.
+    }
+  }
+};
+
+}  // namespace
+
+size_t threadSlot() noexcept {
+  thread_local SlotHolder holder;
+  return holder.slot;
+}
+
+}  // namespace detail
+}  // namespace jaegertracing
