@@ -44,6 +44,7 @@ class SpanContext : public opentracing::SpanContext {
         spanID_(spanID),
         parentID_(parentID),
         flags_(flags),
+        hasBaggage_(!baggage.empty()),
         baggage_(std::move(baggage)),
         debugID_(std::move(debugID)),
         traceState_(std::move(traceState)) {}
@@ -113,6 +114,9 @@ class SpanContext : public opentracing::SpanContext {
   uint64_t parentID_;
   std::atomic<unsigned char> flags_;
   mutable std::mutex baggageMutex_;
+  // Set under the mutex once baggage_ holds an item: a child span of a context without
+  // baggage (most of them) reads this instead of taking the lock.
+  std::atomic<bool> hasBaggage_;
   Baggage baggage_;
   std::string debugID_;
   std::string traceState_;

@@ -11,16 +11,20 @@ SpanContext::SpanContext(const SpanContext& other)
       spanID_(other.spanID_),
       parentID_(other.parentID_),
       flags_(other.flags()),
+      hasBaggage_(false),
       baggage_(other.baggage()),
       debugID_(other.debugID_),
       traceState_(other.traceState_),
-      samplingDenied_(other.samplingDenied_) {}
+      samplingDenied_(other.samplingDenied_) {
+  hasBaggage_.store(!baggage_.empty(), std::memory_order_relaxed);
+}
 
 SpanContext::SpanContext(SpanContext&& other) noexcept
     : traceID_(other.traceID_),
       spanID_(other.spanID_),
       parentID_(other.parentID_),
       flags_(other.flags()),
+      hasBaggage_(other.hasBaggage_.load(std::memory_order_relaxed)),
       baggage_(std::move(other.baggage_)),
       debugID_(std::move(other.debugID_)),
       traceState_(std::move(other.traceState_)),
@@ -38,6 +42,7 @@ SpanContext& SpanContext::operator=(const SpanContext& other) {
     samplingDenied_ = other.samplingDenied_;
     std::lock_guard<std::mutex> lock(baggageMutex_);
     baggage_ = std::move(copy);
+    hasBaggage_.store(!baggage_.empty(), std::memory_order_release);
   }
   return *this;
 }
@@ -49,11 +54,13 @@ SpanContext SpanContext::samplingDenied() {
 }
 
 SpanContext::Baggage SpanContext::baggage() const {
+  if (!hasBaggage_.load(std::memory_order_acquire)) return {};
   std::lock_guard<std::mutex> lock(baggageMutex_);
   return baggage_;
 }
 
 std::string SpanContext::baggageItem(opentracing::string_view key) const {
+  if (!hasBaggage_.load(std::memory_order_acquire)) return {};
   std::lock_guard<std::mutex> lock(baggageMutex_);
   for (const auto& item : baggage_) {
     if (item.first == key) return item.second;
@@ -71,11 +78,13 @@ bool SpanContext::setBaggageItem(opentracing::string_view key, opentracing::stri
   }
   baggage_.emplace_back(std::string(key.data(), key.size()),
                         std::string(value.data(), value.size()));
+  hasBaggage_.store(true, std::memory_order_release);
   return false;
 }
 
 void SpanContext::ForeachBaggageItem(
     std::function<bool(const std::string& key, const std::string& value)> f) const {
+  if (!hasBaggage_.load(std::memory_order_acquire)) return;
   std::lock_guard<std::mutex> lock(baggageMutex_);
   for (const auto& item : baggage_) {
     if (!f(item.first, item.second)) return;
