@@ -13,6 +13,7 @@
 
 #include <chrono>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -221,6 +222,64 @@ TEST(AgentReceiverTest, countsMalformedDatagramsAndKeepsReceiving) {
   ASSERT_EQ(receiver.batches().size(), 1u);
   EXPECT_EQ(receiver.batches()[0], batch);
   EXPECT_EQ(receiver.datagramSizes().size(), 9u);
+}
+
+TEST(AgentReceiverTest, theBinaryPortTakesTheBinaryProtocolOnly) {
+  std::vector<thrift::Batch> handled;
+  std::mutex handledMutex;
+  AgentReceiver receiver(AgentReceiver::Endpoint{"127.0.0.1", 0, ThriftProtocol::kBinary},
+                         [&](thrift::Batch&& batch) {
+                           std::lock_guard<std::mutex> lock(handledMutex);
+                           handled.push_back(std::move(batch));
+                         });
+  EXPECT_EQ(receiver.protocol(), ThriftProtocol::kBinary);
+  UdpClient client;
+  const thrift::Batch batch = makeBatch("svc", {makeSpan(1, 0, "op"), makeSpan(2, 1, "child")});
+  client.send(receiver.port(), encode<TCompactProtocol>(batch));
+  // A name length far beyond the datagram: refused before anything is allocated for it.
+  client.send(receiver.port(), std::string("\x7f\xff\xff\xf0", 4) + "emitBatch");
+  client.send(receiver.port(), encode<TBinaryProtocol>(batch));
+
+  ASSERT_TRUE(receiver.waitForSpans(2, kDeadline));
+  EXPECT_EQ(receiver.receivedSpans(), 2u);
+  EXPECT_EQ(receiver.malformedDatagrams(), 2u);
+  {
+    std::lock_guard<std::mutex> lock(handledMutex);
+    ASSERT_EQ(handled.size(), 1u);
+    EXPECT_EQ(handled[0], batch);
+  }
+  // Given to the handler, not kept.
+  EXPECT_TRUE(receiver.batches().empty());
+  EXPECT_TRUE(receiver.datagramSizes().empty());
+}
+
+TEST(AgentReceiverTest, listensOnIpv6Loopback) {
+  AgentReceiver receiver(AgentReceiver::Endpoint{"::1", 0, ThriftProtocol::kCompact});
+  EXPECT_EQ(receiver.hostPort(), "[::1]:" + std::to_string(receiver.port()));
+  const int socket = ::socket(AF_INET6, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+  sockaddr_in6 address{};
+  address.sin6_family = AF_INET6;
+  address.sin6_port = htons(receiver.port());
+  address.sin6_addr = in6addr_loopback;
+  const std::string datagram = encode<TCompactProtocol>(makeBatch("v6", {makeSpan(1, 0, "op")}));
+  ASSERT_EQ(::sendto(socket, datagram.data(), datagram.size(), 0,
+                     reinterpret_cast<const sockaddr*>(&address), sizeof(address)),
+            static_cast<ssize_t>(datagram.size()));
+  ::close(socket);
+  ASSERT_TRUE(receiver.waitForSpans(1, kDeadline));
+  EXPECT_EQ(receiver.batches()[0].process.serviceName, "v6");
+}
+
+TEST(AgentReceiverTest, stopEndsReceivingAndKeepsTheCounts) {
+  AgentReceiver receiver;
+  UdpClient client;
+  client.send(receiver.port(), "junk");
+  client.send(receiver.port(), encode<TCompactProtocol>(makeBatch("svc", {makeSpan(1, 0, "op")})));
+  ASSERT_TRUE(receiver.waitForSpans(1, kDeadline));
+  receiver.stop();
+  receiver.stop();  // idempotent
+  EXPECT_EQ(receiver.malformedDatagrams(), 1u);
+  EXPECT_EQ(receiver.receivedSpans(), 1u);
 }
 
 TEST(AgentReceiverTest, waitForSpansReturnsFalseAtItsDeadline) {

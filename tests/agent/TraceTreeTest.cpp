@@ -90,6 +90,48 @@ TEST(TraceTreeTest, separatesTracesAndShowsOrphansAsRoots) {
             "  wide [c] 5 µs\n");
 }
 
+TEST(TraceTreeTest, colorsAreOnlyEscapeSequencesAroundThePlainText) {
+  thrift::Span root = span(0xabc, 1, 0, "say-hello", 1000, 12345);
+  root.__set_tags({tag("hello-to", "Bryan")});
+  thrift::Span child = span(0xabc, 2, 1, "format", 1200, 512);
+  thrift::Log log;
+  log.timestamp = 1300;
+  log.fields = {tag("event", "string-format")};
+  child.__set_logs({log});
+  const std::vector<thrift::Batch> batches = {batch("starter", {root}),
+                                              batch("formatter", {child})};
+
+  const std::string plain = renderTraceTree(batches);
+  const std::string colored = renderTraceTree(batches, TreeColors::kAnsi);
+  EXPECT_EQ(plain.find('\x1b'), std::string::npos);
+  EXPECT_NE(colored, plain);
+  // A service has one colour wherever it appears: in the header and on its span's line.
+  const auto countOf = [&](const std::string& text) {
+    size_t count = 0;
+    for (size_t at = colored.find(text); at != std::string::npos; at = colored.find(text, at + 1)) {
+      ++count;
+    }
+    return count;
+  };
+  const size_t starter = colored.find("starter\x1b[0m");
+  ASSERT_NE(starter, std::string::npos) << colored;
+  const std::string starterColor =
+      colored.substr(colored.rfind('\x1b', starter), starter - colored.rfind('\x1b', starter));
+  EXPECT_EQ(countOf(starterColor + "starter\x1b[0m"), 2u) << colored;
+
+  std::string stripped;
+  for (size_t i = 0; i < colored.size(); ++i) {
+    if (colored[i] == '\x1b') {
+      const size_t end = colored.find('m', i);
+      ASSERT_NE(end, std::string::npos) << "an unterminated escape sequence";
+      i = end;
+    } else {
+      stripped += colored[i];
+    }
+  }
+  EXPECT_EQ(stripped, plain);
+}
+
 TEST(TraceTreeTest, formatsEveryTagType) {
   thrift::Tag value;
   value.key = "k";

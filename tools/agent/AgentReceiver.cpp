@@ -1,17 +1,14 @@
 #include "AgentReceiver.h"
 
-#include <Agent.h>
 #include <arpa/inet.h>
 #include <fcntl.h>
+#include <netdb.h>
 #include <netinet/in.h>
 #include <poll.h>
 #include <sys/socket.h>
-#include <thrift/protocol/TCompactProtocol.h>
-#include <thrift/transport/TBufferTransports.h>
 #include <unistd.h>
 
 #include <cerrno>
-#include <exception>
 #include <memory>
 #include <system_error>
 #include <utility>
@@ -19,10 +16,6 @@
 namespace jaegertracing {
 namespace testing {
 namespace {
-
-using apache::thrift::protocol::TCompactProtocol;
-using apache::thrift::protocol::TMessageType;
-using apache::thrift::transport::TMemoryBuffer;
 
 [[noreturn]] void throwErrno(const std::string& what) {
   throw std::system_error(errno, std::generic_category(), what);
@@ -37,8 +30,26 @@ void closeIfOpen(int& fd) {
 
 }  // namespace
 
-AgentReceiver::AgentReceiver(uint16_t port) {
-  socket_ = ::socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+AgentReceiver::AgentReceiver(uint16_t port)
+    : AgentReceiver(Endpoint{"127.0.0.1", port, ThriftProtocol::kCompact}) {}
+
+AgentReceiver::AgentReceiver(const Endpoint& endpoint, BatchHandler onBatch)
+    : protocol_(endpoint.protocol), onBatch_(std::move(onBatch)) {
+  const std::string where = endpoint.host + ":" + std::to_string(endpoint.port);
+  addrinfo hints{};
+  hints.ai_family = AF_UNSPEC;
+  hints.ai_socktype = SOCK_DGRAM;
+  hints.ai_flags = AI_PASSIVE | AI_NUMERICSERV;
+  addrinfo* found = nullptr;
+  const int resolved =
+      ::getaddrinfo(endpoint.host.c_str(), std::to_string(endpoint.port).c_str(), &hints, &found);
+  if (resolved != 0) {
+    throw std::system_error(EINVAL, std::generic_category(),
+                            "AgentReceiver: " + where + ": " + ::gai_strerror(resolved));
+  }
+  const std::unique_ptr<addrinfo, decltype(&::freeaddrinfo)> addresses(found, ::freeaddrinfo);
+
+  socket_ = ::socket(found->ai_family, found->ai_socktype | SOCK_CLOEXEC, found->ai_protocol);
   if (socket_ < 0) {
     throwErrno("AgentReceiver: socket");
   }
@@ -49,19 +60,26 @@ AgentReceiver::AgentReceiver(uint16_t port) {
     ::setsockopt(socket_, SOL_SOCKET, SO_RCVBUF, &bufferBytes, sizeof(bufferBytes));
   }
 
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_port = htons(port);
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  sockaddr_storage address{};
   socklen_t length = sizeof(address);
-  if (::bind(socket_, reinterpret_cast<sockaddr*>(&address), length) != 0 ||
+  if (::bind(socket_, found->ai_addr, found->ai_addrlen) != 0 ||
       ::getsockname(socket_, reinterpret_cast<sockaddr*>(&address), &length) != 0) {
     const int error = errno;
     closeIfOpen(socket_);
-    throw std::system_error(error, std::generic_category(),
-                            "AgentReceiver: bind 127.0.0.1:" + std::to_string(port));
+    throw std::system_error(error, std::generic_category(), "AgentReceiver: bind " + where);
   }
-  port_ = ntohs(address.sin_port);
+  char host[INET6_ADDRSTRLEN] = "";
+  if (address.ss_family == AF_INET6) {
+    const auto& ipv6 = reinterpret_cast<const sockaddr_in6&>(address);
+    ::inet_ntop(AF_INET6, &ipv6.sin6_addr, host, sizeof(host));
+    boundAddress_ = std::string("[") + host + "]";
+    port_ = ntohs(ipv6.sin6_port);
+  } else {
+    const auto& ipv4 = reinterpret_cast<const sockaddr_in&>(address);
+    ::inet_ntop(AF_INET, &ipv4.sin_addr, host, sizeof(host));
+    boundAddress_ = host;
+    port_ = ntohs(ipv4.sin_port);
+  }
 
   if (::pipe2(wake_, O_CLOEXEC) != 0) {
     const int error = errno;
@@ -71,7 +89,12 @@ AgentReceiver::AgentReceiver(uint16_t port) {
   thread_ = std::thread([this] { run(); });
 }
 
-AgentReceiver::~AgentReceiver() {
+AgentReceiver::~AgentReceiver() { stop(); }
+
+void AgentReceiver::stop() {
+  if (!thread_.joinable()) {
+    return;
+  }
   const char stop = 's';
   // The pipe is empty and cannot be full, so this write does not block or fail short.
   [[maybe_unused]] const ssize_t written = ::write(wake_[1], &stop, 1);
@@ -81,7 +104,7 @@ AgentReceiver::~AgentReceiver() {
   closeIfOpen(socket_);
 }
 
-std::string AgentReceiver::hostPort() const { return "127.0.0.1:" + std::to_string(port_); }
+std::string AgentReceiver::hostPort() const { return boundAddress_ + ":" + std::to_string(port_); }
 
 std::vector<jaegertracing::thrift::Batch> AgentReceiver::batches() const {
   std::lock_guard<std::mutex> lock(mutex_);
@@ -103,9 +126,14 @@ std::vector<size_t> AgentReceiver::datagramSizes() const {
   return datagramSizes_;
 }
 
+size_t AgentReceiver::receivedSpans() const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return spanCount_;
+}
+
 size_t AgentReceiver::malformedDatagrams() const {
   std::lock_guard<std::mutex> lock(mutex_);
-  return errors_.size();
+  return malformedCount_;
 }
 
 std::vector<std::string> AgentReceiver::errors() const {
@@ -151,44 +179,32 @@ void AgentReceiver::run() {
   }
 }
 
-void AgentReceiver::decode(uint8_t* data, size_t size) {
-  jaegertracing::agent::thrift::Agent_emitBatch_args args;
-  std::string error;
-  try {
-    auto transport =
-        std::make_shared<TMemoryBuffer>(data, static_cast<uint32_t>(size), TMemoryBuffer::OBSERVE);
-    TCompactProtocol protocol(transport);
-    std::string name;
-    TMessageType type;
-    int32_t sequenceId = 0;
-    protocol.readMessageBegin(name, type, sequenceId);
-    if (name != "emitBatch") {
-      error = "message name \"" + name + "\", not \"emitBatch\"";
-    } else if (type != apache::thrift::protocol::T_ONEWAY) {
-      error = "message type " + std::to_string(static_cast<int>(type)) + ", not ONEWAY (4)";
-    } else {
-      args.read(&protocol);
-      protocol.readMessageEnd();
-      if (transport->available_read() != 0) {
-        error = std::to_string(transport->available_read()) + " bytes after the message";
-      }
-    }
-  } catch (const std::exception& e) {
-    error = e.what();
-    if (error.empty()) {
-      error = "undecodable";
-    }
+void AgentReceiver::decode(const uint8_t* data, size_t size) {
+  jaegertracing::thrift::Batch batch;
+  const std::string error = decodeEmitBatch(data, size, protocol_, batch);
+  const size_t spans = batch.spans.size();
+  if (error.empty() && onBatch_) {
+    // Outside the lock: the handler may take its time and its own locks.
+    onBatch_(std::move(batch));
   }
 
   {
     std::lock_guard<std::mutex> lock(mutex_);
-    datagramSizes_.push_back(size);
     if (!error.empty()) {
-      errors_.push_back("datagram of " + std::to_string(size) + " bytes: " + error);
+      ++malformedCount_;
+      if (errors_.size() < kKeptErrors) {
+        errors_.push_back("datagram of " + std::to_string(size) + " bytes: " + error);
+      }
+      if (!onBatch_) {
+        datagramSizes_.push_back(size);
+      }
       return;
     }
-    spanCount_ += args.batch.spans.size();
-    batches_.push_back(std::move(args.batch));
+    spanCount_ += spans;
+    if (!onBatch_) {
+      datagramSizes_.push_back(size);
+      batches_.push_back(std::move(batch));
+    }
   }
   // Notify outside the lock so a woken waiter does not block on it at once.
   arrived_.notify_all();

@@ -39,12 +39,39 @@ int64_t parentOf(const Span& span) {
   return 0;
 }
 
-std::string tagsText(const std::vector<Tag>& tags) {
+// SGR sequences; a service's colour comes from its name so it stays the same across traces.
+class Painter {
+ public:
+  explicit Painter(TreeColors colors) : enabled_(colors == TreeColors::kAnsi) {}
+
+  std::string operation(const std::string& text) const { return paint("1", text); }
+  std::string service(const std::string& text) const {
+    static const char* const kServiceColors[] = {"36", "35", "33", "32", "34", "31"};
+    // FNV-1a: stable across runs and platforms, unlike std::hash.
+    uint32_t hash = 2166136261u;
+    for (const unsigned char byte : text) {
+      hash = (hash ^ byte) * 16777619u;
+    }
+    return paint(kServiceColors[hash % (sizeof(kServiceColors) / sizeof(kServiceColors[0]))], text);
+  }
+  std::string duration(const std::string& text) const { return paint("33", text); }
+  std::string key(const std::string& text) const { return paint("2", text); }
+  std::string header(const std::string& text) const { return paint("1;4", text); }
+  std::string faint(const std::string& text) const { return paint("2", text); }
+
+ private:
+  std::string paint(const char* code, const std::string& text) const {
+    return enabled_ ? "\x1b[" + std::string(code) + "m" + text + "\x1b[0m" : text;
+  }
+
+  bool enabled_;
+};
+
+std::string tagsText(const std::vector<Tag>& tags, const Painter& painter) {
   std::string text;
   for (const auto& tag : tags) {
     text += ' ';
-    text += tag.key;
-    text += '=';
+    text += painter.key(tag.key + "=");
     text += tagValueText(tag);
   }
   return text;
@@ -52,8 +79,8 @@ std::string tagsText(const std::vector<Tag>& tags) {
 
 class TraceRenderer {
  public:
-  TraceRenderer(std::vector<Node> nodes, std::ostringstream& out)
-      : nodes_(std::move(nodes)), out_(out) {
+  TraceRenderer(std::vector<Node> nodes, const Painter& painter, std::ostringstream& out)
+      : nodes_(std::move(nodes)), painter_(painter), out_(out) {
     std::stable_sort(nodes_.begin(), nodes_.end(), [](const Node& a, const Node& b) {
       return a.span->startTime < b.span->startTime;
     });
@@ -90,17 +117,20 @@ class TraceRenderer {
       return;
     }
     const std::string indent(2 * depth, ' ');
-    out_ << indent << span.operationName << " [" << *node.service << "] "
-         << durationText(span.duration) << tagsText(span.tags);
+    out_ << indent << painter_.operation(span.operationName) << " ["
+         << painter_.service(*node.service) << "] "
+         << painter_.duration(durationText(span.duration)) << tagsText(span.tags, painter_);
     const int64_t parent = parentOf(span);
     if (depth == 1 && parent != 0) {
-      out_ << " (parent " << spanIdHex(parent) << " not received)";
+      out_ << painter_.faint(" (parent " + spanIdHex(parent) + " not received)");
     }
     out_ << '\n';
     for (const auto& log : span.logs) {
       const int64_t offset = log.timestamp - span.startTime;
-      out_ << indent << "    log " << (offset < 0 ? "-" : "+")
-           << durationText(offset < 0 ? -offset : offset) << ':' << tagsText(log.fields) << '\n';
+      out_ << indent << "    "
+           << painter_.faint("log " + std::string(offset < 0 ? "-" : "+") +
+                             durationText(offset < 0 ? -offset : offset) + ":")
+           << tagsText(log.fields, painter_) << '\n';
     }
     const auto children = children_.find(span.spanId);
     if (children != children_.end()) {
@@ -111,6 +141,7 @@ class TraceRenderer {
   }
 
   std::vector<Node> nodes_;
+  const Painter& painter_;
   std::ostringstream& out_;
   std::vector<const Node*> roots_;
   std::map<int64_t, std::vector<const Node*>> children_;
@@ -168,7 +199,8 @@ std::string durationText(int64_t microseconds) {
   return text;
 }
 
-std::string renderTraceTree(const std::vector<Batch>& batches) {
+std::string renderTraceTree(const std::vector<Batch>& batches, TreeColors colors) {
+  const Painter painter(colors);
   std::map<TraceKey, std::vector<Node>> traces;
   for (const auto& batch : batches) {
     for (const auto& span : batch.spans) {
@@ -196,16 +228,17 @@ std::string renderTraceTree(const std::vector<Batch>& batches) {
     for (const auto& node : nodes) {
       services.insert(*node.service);
     }
-    out << "trace " << traceIdHex(static_cast<int64_t>(key.first), static_cast<int64_t>(key.second))
+    out << painter.header("trace " + traceIdHex(static_cast<int64_t>(key.first),
+                                                static_cast<int64_t>(key.second)))
         << ": " << nodes.size() << (nodes.size() == 1 ? " span, " : " spans, ") << services.size()
         << (services.size() == 1 ? " service (" : " services (");
     const char* separator = "";
     for (const auto& service : services) {
-      out << separator << service;
+      out << separator << painter.service(service);
       separator = ", ";
     }
     out << ")\n";
-    TraceRenderer(std::move(nodes), out).render();
+    TraceRenderer(std::move(nodes), painter, out).render();
   }
   return out.str();
 }

@@ -21,7 +21,12 @@ namespace testing {
 //     formatString [starter] 3.120 ms span.kind=client http.method=GET http.url=http://...
 //       format [formatter] 512 µs span.kind=server
 //         log +210 µs: event=string-format value=Hello, Bryan!
-std::string renderTraceTree(const std::vector<jaegertracing::thrift::Batch>& batches);
+//
+// kAnsi adds terminal colours (operation bold, each service its own colour, durations and logs
+// dimmed); without the escape sequences the text is exactly the plain one.
+enum class TreeColors { kNone, kAnsi };
+std::string renderTraceTree(const std::vector<jaegertracing::thrift::Batch>& batches,
+                            TreeColors colors = TreeColors::kNone);
 
 // Lower-case hex: 16 digits, or 32 when the high half is set (as the Jaeger UI shows ids).
 std::string traceIdHex(int64_t high, int64_t low);

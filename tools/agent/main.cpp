@@ -16,21 +16,17 @@
 #include <fstream>
 #include <iostream>
 #include <map>
-#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <thread>
 
 #include "AgentReceiver.h"
+#include "SpanJson.h"
 #include "TraceTree.h"
 
 namespace {
 
 using jaegertracing::testing::AgentReceiver;
-using jaegertracing::testing::spanIdHex;
-using jaegertracing::testing::traceIdHex;
-// Keys in the order a reader scans a span, not sorted.
-using json = nlohmann::ordered_json;
 
 struct Options {
   uint16_t port = 6831;
@@ -104,64 +100,11 @@ std::optional<Options> parseOptions(int argc, char** argv) {
   return options;
 }
 
-json tagValue(const jaegertracing::thrift::Tag& tag) {
-  using jaegertracing::thrift::TagType;
-  switch (tag.vType) {
-    case TagType::DOUBLE:
-      return tag.vDouble;
-    case TagType::BOOL:
-      return tag.vBool;
-    case TagType::LONG:
-      return tag.vLong;
-    default:
-      return jaegertracing::testing::tagValueText(tag);
-  }
-}
-
-// Tags stay a list, as on the wire: a key may repeat.
-json tagsJson(const std::vector<jaegertracing::thrift::Tag>& tags) {
-  json list = json::array();
-  for (const auto& tag : tags) {
-    list.push_back({{"key", tag.key}, {"value", tagValue(tag)}});
-  }
-  return list;
-}
-
-json spanJson(const jaegertracing::thrift::Span& span, const std::string& serviceName) {
-  json references = json::array();
-  for (const auto& reference : span.references) {
-    references.push_back(
-        {{"refType", reference.refType == jaegertracing::thrift::SpanRefType::CHILD_OF
-                         ? "CHILD_OF"
-                         : "FOLLOWS_FROM"},
-         {"traceId", traceIdHex(reference.traceIdHigh, reference.traceIdLow)},
-         {"spanId", spanIdHex(reference.spanId)}});
-  }
-  json logs = json::array();
-  for (const auto& log : span.logs) {
-    logs.push_back({{"timestamp", log.timestamp}, {"fields", tagsJson(log.fields)}});
-  }
-  return {{"traceId", traceIdHex(span.traceIdHigh, span.traceIdLow)},
-          {"spanId", spanIdHex(span.spanId)},
-          {"parentSpanId", spanIdHex(span.parentSpanId)},
-          {"operationName", span.operationName},
-          {"serviceName", serviceName},
-          {"flags", span.flags},
-          {"startTime", span.startTime},
-          {"duration", span.duration},
-          {"references", references},
-          {"tags", tagsJson(span.tags)},
-          {"logs", logs}};
-}
-
 bool writeJson(const std::string& path, const std::vector<jaegertracing::thrift::Batch>& batches) {
   std::ofstream out(path);
   for (const auto& batch : batches) {
     for (const auto& span : batch.spans) {
-      // Replace invalid UTF-8 rather than throw: the point is to see what arrived.
-      out << spanJson(span, batch.process.serviceName)
-                 .dump(-1, ' ', false, json::error_handler_t::replace)
-          << '\n';
+      out << jaegertracing::testing::spanJsonLine(span, batch.process.serviceName) << '\n';
     }
   }
   out.flush();
