@@ -23,6 +23,7 @@
 #include "senders/HttpSender.h"
 #include "senders/ThriftSpanWriter.h"
 #include "support/CollectorServer.h"
+#include "support/SpanRecords.h"
 #include "tracer/SpanRecordConversion.h"
 
 namespace jaegertracing {
@@ -75,17 +76,7 @@ bool contains(const std::string& text, const std::string& part) {
   return text.find(part) != std::string::npos;
 }
 
-std::unique_ptr<SpanRecord> spanWithPayload(uint64_t id, size_t payloadBytes) {
-  SpanData span;
-  span.traceID = TraceID(0, id);
-  span.spanID = id;
-  span.flags = 1;
-  span.operationName = "op";
-  span.startMicros = 1700000000000000;
-  span.durationMicros = 5;
-  if (payloadBytes > 0) span.tags.push_back(SpanTag{"payload", std::string(payloadBytes, 'x')});
-  return toSpanRecord(span);
-}
+using testing::spanWithPayload;
 
 std::vector<std::unique_ptr<SpanRecord>> spans(uint64_t count, size_t payloadBytes = 10) {
   std::vector<std::unique_ptr<SpanRecord>> result;

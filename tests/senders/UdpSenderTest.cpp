@@ -9,6 +9,7 @@
 
 #include "agent/AgentReceiver.h"
 #include "senders/UdpSender.h"
+#include "support/SpanRecords.h"
 #include "tracer/SpanRecordConversion.h"
 
 namespace jaegertracing {
@@ -17,17 +18,7 @@ namespace {
 
 using namespace std::chrono_literals;
 
-std::unique_ptr<SpanRecord> spanWithPayload(uint64_t id, size_t payloadBytes) {
-  SpanData span;
-  span.traceID = TraceID(0, id);
-  span.spanID = id;
-  span.flags = 1;
-  span.operationName = "op";
-  span.startMicros = 1700000000000000;
-  span.durationMicros = 5;
-  if (payloadBytes > 0) span.tags.push_back(SpanTag{"payload", std::string(payloadBytes, 'x')});
-  return toSpanRecord(span);
-}
+using testing::spanWithPayload;
 
 struct Fixture {
   testing::AgentReceiver agent;
