@@ -63,11 +63,13 @@ struct FieldRange {
 constexpr size_t kSpanBlockSize = 512;
 using SpanPool = BlockPool<kSpanBlockSize>;
 
-Span::Span(std::shared_ptr<const Tracer>&& tracer, const TracerCore& core, const TraceID& traceID,
-           uint64_t spanID, uint64_t parentID, unsigned char flags, SpanContext::Baggage&& baggage,
-           std::string&& traceState, std::unique_ptr<SpanRecord>&& record,
-           std::string_view unsampledOperationName, SteadyTime startSteady) noexcept
+Span::Span(std::shared_ptr<const Tracer>&& tracer, const Tracer& tracerRef, const TracerCore& core,
+           const TraceID& traceID, uint64_t spanID, uint64_t parentID, unsigned char flags,
+           SpanContext::Baggage&& baggage, std::string&& traceState,
+           std::unique_ptr<SpanRecord>&& record, std::string_view unsampledOperationName,
+           SteadyTime startSteady) noexcept
     : tracer_(std::move(tracer)),
+      tracerRef_(tracerRef),
       core_(core),
       context_(traceID, spanID, parentID, flags, std::move(baggage), {}, std::move(traceState)),
       startSteady_(startSteady),
@@ -92,7 +94,7 @@ void* Span::operator new(size_t size) {
 
 void Span::operator delete(void* memory) noexcept { SpanPool::release(memory); }
 
-const opentracing::Tracer& Span::tracer() const noexcept { return *tracer_; }
+const opentracing::Tracer& Span::tracer() const noexcept { return tracerRef_; }
 
 void Span::setUnsampledOperationName(std::string_view name) {
   if (name.size() <= kInlineNameCapacity) {
@@ -182,6 +184,8 @@ void Span::applySamplingPriority(const opentracing::Value& value) {
   const std::optional<double> priority = opentracing::util::apply_visitor(PriorityReader{}, value);
   if (!priority) return;
   if (*priority > 0) {
+    // The record will go to the reporter: keep the tracer alive until then.
+    if (!tracer_) tracer_ = tracerRef_.shared_from_this();
     context_.setFlags(context_.flags() | SpanContext::kSampledFlag | SpanContext::kDebugFlag);
     if (!record_) {
       // Sampled from now on: what was set before this tag was not recorded.

@@ -170,10 +170,10 @@ std::unique_ptr<opentracing::Span> Tracer::StartSpanWithOptions(
       if (debugRoot) record->addTag(kJaegerDebugHeader, detail::TagValue(parent->debugID()));
     }
 
-    std::unique_ptr<detail::Span> span(
-        new detail::Span(shared_from_this(), core, traceID, spanID, parentID, flags,
-                         std::move(baggage), std::move(traceState), std::move(record),
-                         {operationName.data(), operationName.size()}, start.steady));
+    std::unique_ptr<detail::Span> span(new detail::Span(
+        sampled ? shared_from_this() : nullptr, *this, core, traceID, spanID, parentID, flags,
+        std::move(baggage), std::move(traceState), std::move(record),
+        {operationName.data(), operationName.size()}, start.steady));
     for (const auto& tag : options.tags) span->setInitialTag(tag.first, tag.second);
     return span;
   } catch (...) {

@@ -360,9 +360,12 @@ TEST(RemoteSamplerTest, CloseReturnsPromptly) {
   RemoteSampler idle(remoteConfig(server.url(), 0.001, 2000, std::chrono::hours(1)), "service",
                      logger);
   ASSERT_TRUE(server.waitForPolls(1, kDeadline));
+  // Not a timing claim: what tells an interrupted wait from a finished one is the hour between
+  // polls and the request's 5 s timeout, so the bound is well under those and well over a
+  // loaded machine's scheduling delays.
   auto start = Clock::now();
   idle.close();
-  EXPECT_LT(Clock::now() - start, 1s);
+  EXPECT_LT(Clock::now() - start, 4s);
   idle.close();  // again: nothing left to do
 
   // In the middle of a request the agent does not answer (the request timeout is 5 s).
@@ -372,7 +375,7 @@ TEST(RemoteSamplerTest, CloseReturnsPromptly) {
   ASSERT_TRUE(server.waitForPolls(2, kDeadline));
   start = Clock::now();
   waiting.close();
-  EXPECT_LT(Clock::now() - start, 1s);
+  EXPECT_LT(Clock::now() - start, 4s);
   // Still deciding, with the strategy in force; a cut-short request is no failure to log.
   EXPECT_EQ(sampledOf(waiting, 10), 0);
   EXPECT_TRUE(logger.errors().empty());
