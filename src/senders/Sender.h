@@ -1,6 +1,8 @@
 #ifndef JAEGERTRACING_SRC_SENDERS_SENDER_H
 #define JAEGERTRACING_SRC_SENDERS_SENDER_H
 
+#include <atomic>
+#include <chrono>
 #include <functional>
 #include <memory>
 #include <vector>
@@ -11,11 +13,33 @@ namespace jaegertracing {
 namespace detail {
 
 // Encodes spans and writes them to the agent or collector. Runs on the reporter's thread only,
-// never under a lock the application's threads take. It counts what it sent and dropped.
+// never under a lock the application's threads take. It counts each span it is given once:
+// reported, dropped too large, or failed.
 class Sender {
  public:
+  using Clock = std::chrono::steady_clock;
+
   virtual ~Sender() = default;
   virtual void send(const std::vector<std::unique_ptr<SpanRecord>>& spans) = 0;
+
+  // From any thread: the send in progress, and every later one, stops waiting on the network
+  // at `deadline` and counts what it has not sent by then as failed. Close() sets it to its
+  // bound, so that a collector that never answers cannot extend it.
+  void giveUpAt(Clock::time_point deadline) noexcept {
+    deadline_.store(deadline.time_since_epoch().count(), std::memory_order_release);
+    interrupt();
+  }
+  Clock::time_point deadline() const noexcept {
+    return Clock::time_point(Clock::duration(deadline_.load(std::memory_order_acquire)));
+  }
+  bool pastDeadline() const noexcept { return Clock::now() >= deadline(); }
+
+ protected:
+  // Wakes a send that waits on the network, from another thread, to look at the deadline.
+  virtual void interrupt() noexcept {}
+
+ private:
+  std::atomic<Clock::rep> deadline_{Clock::time_point::max().time_since_epoch().count()};
 };
 
 // Makes the reporter's sender: once at start, and again in a forked child, whose inherited

@@ -171,7 +171,7 @@ std::unique_ptr<opentracing::Span> Tracer::StartSpanWithOptions(
     }
 
     std::unique_ptr<detail::Span> span(new detail::Span(
-        sampled ? shared_from_this() : nullptr, *this, core, traceID, spanID, parentID, flags,
+        *this, core, traceID, spanID, parentID, flags,
         std::move(baggage), std::move(traceState), std::move(record),
         {operationName.data(), operationName.size()}, start.steady));
     for (const auto& tag : options.tags) span->setInitialTag(tag.first, tag.second);
@@ -261,6 +261,7 @@ bool Tracer::Flush(std::chrono::milliseconds timeout) noexcept {
 }
 
 TracerStats Tracer::stats() const noexcept {
+  core_->reporter().countStragglers();
   TracerStats stats = core_->counters().snapshot();
   stats.queueLength = core_->reporter().queueLength();
   return stats;
