@@ -283,9 +283,9 @@ void RemoteReporter::sendBatch() noexcept {
   try {
     sender_->send(batch_);
   } catch (const std::exception& error) {
-    logError(std::string("cannot send spans: ") + error.what());
+    logError("cannot send spans: ", error.what());
   } catch (...) {
-    logError("cannot send spans");
+    logError("cannot send spans", "");
   }
   const uint64_t counted = accounted() - before;
   if (counted < batch_.size()) Counters::add(counters_.droppedSendFailed, batch_.size() - counted);
@@ -304,9 +304,9 @@ void RemoteReporter::sendBatch() noexcept {
   batch_.clear();
 }
 
-void RemoteReporter::logError(const std::string& message) noexcept {
+void RemoteReporter::logError(const char* what, const char* detail) noexcept {
   try {
-    logger_.error(message);
+    logger_.error(std::string(what) + detail);
   } catch (...) {
     // The application's logger threw: nothing to do on the reporter's thread but go on.
   }
@@ -366,7 +366,7 @@ void RemoteReporter::restartAfterFork() noexcept {
     closed_.store(true, std::memory_order_release);
     finished_ = true;
     threadEnded_.store(true, std::memory_order_release);
-    logError(std::string("cannot restart the reporter after fork: ") + error.what());
+    logError("cannot restart the reporter after fork: ", error.what());
   } catch (...) {
     closed_.store(true, std::memory_order_release);
     finished_ = true;

@@ -63,7 +63,8 @@ class RemoteReporter final : public Reporter, private ForkAware {
   void dropLeftoversLocked() noexcept;
   void wakeReporter() noexcept;
   void logSpans(const std::vector<std::unique_ptr<SpanRecord>>& spans);
-  void logError(const std::string& message) noexcept;
+  // Builds the line itself, so that running out of memory for it throws nothing.
+  void logError(const char* what, const char* detail) noexcept;
   // Starts the thread of a forked child, on its first use rather than inside the fork handler.
   void restartAfterFork() noexcept;
   void startThreadLocked();

@@ -68,6 +68,7 @@ class RemoteSampler final : public Sampler, private ForkAware {
   struct Transfer;
 
   // Starts the thread; mutex_ held. Logs when it cannot, and the initial strategy stays.
+  void logError(const std::string& message) noexcept;
   void startPolling() noexcept;
   void run(Transfer& transfer);
   void poll(Transfer& transfer) noexcept;
