@@ -184,17 +184,22 @@ TEST(RemoteReporterTest, EveryCloseRaceEndsWithEverySpanCountedOnce) {
 }
 
 TEST(RemoteReporterTest, FlushTrueMeansEverySpanFinishedBeforeItWasHandedOver) {
-  Fixture f(100000, std::chrono::hours(1));
+  Fixture f(20000, std::chrono::hours(1));
   std::atomic<bool> stop{false};
   std::vector<std::thread> producers;
   for (int t = 0; t < 2; ++t) {
     producers.emplace_back([&] {
-      while (!stop.load()) f.reporter->report(spanWithId(7));
+      // Other producers claiming and filling positions all the time, without flooding the
+      // queue: a yield after each.
+      while (!stop.load()) {
+        f.reporter->report(spanWithId(7));
+        std::this_thread::yield();
+      }
     });
   }
   int queuedMarkers = 0;
   std::vector<uint64_t> missing;
-  for (uint64_t marker = 1000; marker < 1200; ++marker) {
+  for (uint64_t marker = 1000; marker < 1100; ++marker) {
     const uint64_t droppedBefore = Counters::read(f.counters.droppedQueueFull);
     f.reporter->report(spanWithId(marker));
     // Only this thread's marker was dropped if the count rose by more than the producers'.
@@ -212,7 +217,7 @@ TEST(RemoteReporterTest, FlushTrueMeansEverySpanFinishedBeforeItWasHandedOver) {
   EXPECT_TRUE(missing.empty()) << missing.size() << " markers not handed over, first "
                                << missing.front();
   // Most markers found the queue with room: the check above is not empty.
-  EXPECT_GT(queuedMarkers, 100);
+  EXPECT_GT(queuedMarkers, 50);
 }
 
 TEST(RemoteReporterTest, CloseAndFlushFromManyThreadsAtOnce) {
