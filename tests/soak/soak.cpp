@@ -47,9 +47,13 @@ using jaegertracing::testing::FlappingCollector;
 using jaegertracing::testing::Headers;
 
 constexpr int kWorkers = 4;
-constexpr auto kSwapEvery = 3s;
-constexpr auto kFlapEvery = 1500ms;
-constexpr auto kForkEvery = 4s;
+// Periods with no common beat, so that swaps and forks meet the collector in every mode.
+constexpr auto kSwapEvery = 2300ms;
+// Tracers kept after a swap: longer than a worker holds a span (kLongestHold) before their
+// counters are read and the last handle dropped.
+constexpr size_t kLiveTracers = 5;
+constexpr auto kFlapEvery = 1700ms;
+constexpr auto kForkEvery = 3100ms;
 constexpr auto kOrphanEvery = 2s;  // per worker
 constexpr auto kCloseBound = 1000ms;
 // An orphan span is sent at the next flush interval (1 s) and its request bounded (1 s).
@@ -69,6 +73,7 @@ constexpr double kMaxRssGrowth = 0.10;
 constexpr int kUnitsPerTick = 20;
 constexpr auto kTick = 10ms;
 constexpr size_t kMaxHeldSpans = 64;
+constexpr std::chrono::milliseconds kLongestHold{6000};
 
 // The counters that must add up, summed over tracers.
 struct Accounting {
@@ -145,6 +150,27 @@ void tagEveryKind(opentracing::Span& span, int64_t n) {
   span.SetTag("dictionary", opentracing::Dictionary{{"key", "value"}, {"n", n}});
 }
 
+// A tracer whose counters do not add up, on stderr, to show where spans went missing.
+void reportUnaccounted(const char* which, const TracerStats& stats) {
+  Accounting one;
+  one.add(stats);
+  if (one.unaccounted() == 0) return;
+  std::fprintf(stderr,
+               "unaccounted in %s tracer: %lld; started=%llu sampled=%llu finished=%llu "
+               "reported=%llu droppedQueueFull=%llu droppedTooLarge=%llu "
+               "droppedSendFailed=%llu droppedAfterClose=%llu queueLength=%llu\n",
+               which, static_cast<long long>(one.unaccounted()),
+               static_cast<unsigned long long>(stats.spansStarted),
+               static_cast<unsigned long long>(stats.spansSampled),
+               static_cast<unsigned long long>(stats.spansFinished),
+               static_cast<unsigned long long>(stats.spansReported),
+               static_cast<unsigned long long>(stats.droppedQueueFull),
+               static_cast<unsigned long long>(stats.droppedTooLarge),
+               static_cast<unsigned long long>(stats.droppedSendFailed),
+               static_cast<unsigned long long>(stats.droppedAfterClose),
+               static_cast<unsigned long long>(stats.queueLength));
+}
+
 // What the soak's threads share; every member is guarded by mutex_ or atomic.
 class Soak {
  public:
@@ -173,6 +199,7 @@ class Soak {
 
   void addOrphan(const TracerStats& stats) {
     std::lock_guard<std::mutex> lock(mutex_);
+    reportUnaccounted("an orphan", stats);
     orphans_.add(stats);
   }
   void addChild(const Accounting& child) {
@@ -180,20 +207,43 @@ class Soak {
     children_.add(child);
   }
 
-  // Closes every tracer newTracer() made and sums their counters with the orphans' and the
-  // children's.
-  Accounting closeAllAndSum() {
-    std::vector<std::shared_ptr<jaegertracing::Tracer>> tracers;
+  // Closes the tracers beyond the newest kLiveTracers and counts them: no worker holds a span
+  // of theirs any more, and a harness that kept every tracer would grow by itself.
+  void retireOld() {
+    std::vector<std::shared_ptr<jaegertracing::Tracer>> old;
     {
       std::lock_guard<std::mutex> lock(mutex_);
-      tracers = tracers_;
+      while (tracers_.size() > kLiveTracers) {
+        old.push_back(std::move(tracers_.front()));
+        tracers_.pop_front();
+      }
+    }
+    for (const auto& tracer : old) {
+      closeWithBound(*tracer);
+      const TracerStats stats = tracer->stats();
+      std::lock_guard<std::mutex> lock(mutex_);
+      reportUnaccounted("a retired", stats);
+      retired_.add(stats);
+    }
+  }
+
+  // Closes every tracer newTracer() made and not yet retired, and sums their counters with
+  // the retired ones', the orphans' and the children's.
+  Accounting closeAllAndSum() {
+    std::deque<std::shared_ptr<jaegertracing::Tracer>> tracers;
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      tracers.swap(tracers_);
     }
     Accounting total;
     for (const auto& tracer : tracers) {
       closeWithBound(*tracer);
-      total.add(tracer->stats());
+      const TracerStats stats = tracer->stats();
+      total.add(stats);
+      reportUnaccounted("a", stats);
     }
     std::lock_guard<std::mutex> lock(mutex_);
+    total.add(retired_);
     total.add(orphans_);
     total.add(children_);
     return total;
@@ -213,7 +263,8 @@ class Soak {
  private:
   const std::string endpoint_;
   mutable std::mutex mutex_;
-  std::vector<std::shared_ptr<jaegertracing::Tracer>> tracers_;
+  std::deque<std::shared_ptr<jaegertracing::Tracer>> tracers_;
+  Accounting retired_;
   Accounting orphans_;
   Accounting children_;
   int64_t longestCloseMs_ = 0;
@@ -291,7 +342,7 @@ class Worker {
     }
 
     if (held_.size() < kMaxHeldSpans && chance(2)) {
-      const auto forMs = std::chrono::milliseconds(500 + random_() % 5500);
+      const auto forMs = std::chrono::milliseconds(500 + random_() % (kLongestHold.count() - 500));
       held_.push_back(HeldSpan{std::move(root), Clock::now() + forMs});
     } else {
       root->Finish();
@@ -375,7 +426,9 @@ int childMain(const std::shared_ptr<jaegertracing::Tracer>& inherited, const std
     tracer->close(kCloseBound);
     if (Clock::now() - start > kCloseBound + kCloseSlack) return 2;
     // The inherited tracer counts since the fork, so the parent's spans are not counted twice.
-    sum.add(tracer->stats());
+    const TracerStats stats = tracer->stats();
+    reportUnaccounted(tracer == inherited ? "a child's inherited" : "a child's own", stats);
+    sum.add(stats);
   }
   const ssize_t written = write(out, &sum, sizeof sum);
   return written == static_cast<ssize_t>(sizeof sum) ? 0 : 1;
@@ -542,6 +595,7 @@ int run(int seconds) {
       std::thread secondCloser([&soak, old] { soak.closeWithBound(*old); });
       soak.closeWithBound(*old);
       secondCloser.join();
+      soak.retireOld();
       ++swaps;
       nextSwap = Clock::now() + kSwapEvery;
     }
