@@ -1,5 +1,9 @@
 #include "soak/ProcessMemory.h"
 
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
 #include <fstream>
 #include <string>
 
@@ -22,7 +26,15 @@ uint64_t statusKiB(const std::string& name) {
 
 }  // namespace
 
-uint64_t residentKiB() { return statusKiB("VmRSS"); }
+uint64_t residentKiB() {
+#if defined(__GLIBC__) && !defined(__SANITIZE_ADDRESS__)
+  // Memory the program freed but glibc's arenas still hold (a thread's arena keeps its free
+  // pages until something trims it) is not memory the tracer holds: hand it back first, so
+  // that what is measured is what is in use, and growth means a leak, not fragmentation.
+  malloc_trim(0);
+#endif
+  return statusKiB("VmRSS");
+}
 
 uint64_t peakResidentKiB() { return statusKiB("VmHWM"); }
 

@@ -83,7 +83,7 @@ constexpr bool kHungChildFails = true;
 #endif
 // Beyond the run and the closes at the end, the watchdog ends a soak that hangs.
 constexpr auto kWatchdogSlack = 120s;
-constexpr double kWarmUpShare = 0.2;
+constexpr double kWarmUpShare = 1.0 / 3;
 constexpr double kMaxRssGrowth = 0.10;
 // Each worker does a burst of work units per tick: enough traffic to fill the queues, without
 // taking the machine from everyone else.
