@@ -83,7 +83,7 @@ bool JaegerV2::start(const Options& options) {
     ports_ = {{"COMPACT", free.take(SOCK_DGRAM)},    {"BINARY", free.take(SOCK_DGRAM)},
               {"COLLECTOR", free.take(SOCK_STREAM)}, {"OTLP_HTTP", free.take(SOCK_STREAM)},
               {"SAMPLING", free.take(SOCK_STREAM)},  {"QUERY", free.take(SOCK_STREAM)},
-              {"QUERY_GRPC", free.take(SOCK_STREAM)}};
+              {"QUERY_GRPC", free.take(SOCK_STREAM)}, {"METRICS", free.take(SOCK_STREAM)}};
   }
   std::map<std::string, std::string> environment = options.environment;
   for (const auto& [name, number] : ports_) {

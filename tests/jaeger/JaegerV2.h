@@ -57,6 +57,8 @@ class JaegerV2 {
   uint16_t otlpHttpPort() const { return port("OTLP_HTTP"); }
   uint16_t samplingPort() const { return port("SAMPLING"); }
   uint16_t queryPort() const { return port("QUERY"); }
+  // Jaeger's own metrics (GET /metrics), with Options::adaptive only.
+  uint16_t metricsPort() const { return port("METRICS"); }
 
   // JAEGER_ENDPOINT for the tracer: http://127.0.0.1:<collector>/api/traces
   std::string collectorEndpoint() const;
