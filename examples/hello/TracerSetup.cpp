@@ -18,9 +18,9 @@ namespace {
 jaegertracing::Config tutorialConfig() {
   return jaegertracing::Config(
       false, false, jaegertracing::samplers::Config(jaegertracing::kSamplerTypeConst, 1),
-      jaegertracing::reporters::Config(jaegertracing::reporters::Config::kDefaultQueueSize,
-                                       jaegertracing::reporters::Config::defaultBufferFlushInterval(),
-                                       true));
+      jaegertracing::reporters::Config(
+          jaegertracing::reporters::Config::kDefaultQueueSize,
+          jaegertracing::reporters::Config::defaultBufferFlushInterval(), true));
 }
 
 }  // namespace

@@ -104,7 +104,8 @@ TEST(JaegerTailAgreesTest, bothReceiveTheSameTutorialRunAndShowTheSameSpans) {
   Process tail({JAEGERTRACING_TAIL, "--agent-port", "0", "--agent-binary-port", "0",
                 "--collector-port", "0", "--spans", "5", "--timeout", "60", "--quiet-ms", "300",
                 "--no-color", "--json", json.string()});
-  const std::regex compact(R"(^listening on 127\.0\.0\.1:([0-9]+) \(agent, UDP, Thrift compact\)$)");
+  const std::regex compact(
+      R"(^listening on 127\.0\.0\.1:([0-9]+) \(agent, UDP, Thrift compact\)$)");
   uint16_t tailPort = 0;
   for (int i = 0; i < 3 && tailPort == 0; ++i) {
     const auto line = tail.readLine(kStartDeadline);
@@ -115,8 +116,8 @@ TEST(JaegerTailAgreesTest, bothReceiveTheSameTutorialRunAndShowTheSameSpans) {
   ASSERT_NE(tailPort, 0);
 
   UdpRelay relay({tailPort, jaeger.compactPort()});
-  runTutorial({{"JAEGER_AGENT_HOST", "127.0.0.1"},
-               {"JAEGER_AGENT_PORT", std::to_string(relay.port())}});
+  runTutorial(
+      {{"JAEGER_AGENT_HOST", "127.0.0.1"}, {"JAEGER_AGENT_PORT", std::to_string(relay.port())}});
   ASSERT_FALSE(::testing::Test::HasFailure());
 
   // jaeger-tail exits by itself once the 5 spans are in.

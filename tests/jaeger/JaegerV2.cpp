@@ -80,9 +80,9 @@ bool JaegerV2::start(const Options& options) {
   }
   {
     FreePorts free;  // released at the end of this block, just before Jaeger binds them
-    ports_ = {{"COMPACT", free.take(SOCK_DGRAM)},    {"BINARY", free.take(SOCK_DGRAM)},
-              {"COLLECTOR", free.take(SOCK_STREAM)}, {"OTLP_HTTP", free.take(SOCK_STREAM)},
-              {"SAMPLING", free.take(SOCK_STREAM)},  {"QUERY", free.take(SOCK_STREAM)},
+    ports_ = {{"COMPACT", free.take(SOCK_DGRAM)},     {"BINARY", free.take(SOCK_DGRAM)},
+              {"COLLECTOR", free.take(SOCK_STREAM)},  {"OTLP_HTTP", free.take(SOCK_STREAM)},
+              {"SAMPLING", free.take(SOCK_STREAM)},   {"QUERY", free.take(SOCK_STREAM)},
               {"QUERY_GRPC", free.take(SOCK_STREAM)}, {"METRICS", free.take(SOCK_STREAM)}};
   }
   std::map<std::string, std::string> environment = options.environment;
@@ -93,15 +93,16 @@ bool JaegerV2::start(const Options& options) {
   environment["JAEGER_V2_SAMPLING_STRATEGIES"] = options.strategiesFile.string();
   environment["JAEGER_V2_LOG_OUTPUT"] = "stdout";
   environment["JAEGER_V2_LOG_LEVEL"] = "info";
-  std::vector<std::string> argv = {binary().string(),
-                                   "--config=file:" + (kSourceDir / "tests/jaeger/jaeger.yaml").string()};
+  std::vector<std::string> argv = {
+      binary().string(), "--config=file:" + (kSourceDir / "tests/jaeger/jaeger.yaml").string()};
   if (options.adaptive) {
     argv.push_back("--config=file:" + (kSourceDir / "tests/jaeger/jaeger-adaptive.yaml").string());
   }
   auto process = std::make_unique<Process>(argv, environment);
   const auto deadline = Clock::now() + kStartDeadline;
   for (;;) {
-    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
+    const auto left =
+        std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
     const auto line = left.count() > 0 ? process->readLine(left) : std::nullopt;
     if (!line) {
       // Gone or silent: the caller reports the log; the destructor of `process` kills it.
@@ -152,8 +153,7 @@ std::string JaegerV2::samplingEndpoint() const {
   return "http://127.0.0.1:" + std::to_string(samplingPort()) + "/sampling";
 }
 
-std::optional<nlohmann::json> JaegerV2::getJson(const std::string& path,
-                                                std::string& error) const {
+std::optional<nlohmann::json> JaegerV2::getJson(const std::string& path, std::string& error) const {
   return getJson(queryPort(), path, error);
 }
 
@@ -188,7 +188,8 @@ std::vector<nlohmann::json> JaegerV2::waitForTraces(
   const auto until = Clock::now() + deadline;
   for (;;) {
     std::string error;
-    const auto answer = getJson("/api/traces?service=" + service + "&lookback=1h&limit=1000", error);
+    const auto answer =
+        getJson("/api/traces?service=" + service + "&lookback=1h&limit=1000", error);
     traces.clear();
     if (answer && answer->contains("data") && answer->at("data").is_array()) {
       for (const auto& trace : answer->at("data")) traces.push_back(trace);
@@ -272,7 +273,8 @@ std::string warningsOf(const nlohmann::json& trace) {
   };
   if (trace.contains("warnings")) add("trace", trace.at("warnings"));
   for (const auto& span : trace.at("spans")) {
-    if (span.contains("warnings")) add(span.at("operationName").get<std::string>(), span.at("warnings"));
+    if (span.contains("warnings"))
+      add(span.at("operationName").get<std::string>(), span.at("warnings"));
   }
   return text;
 }

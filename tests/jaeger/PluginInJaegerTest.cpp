@@ -72,8 +72,12 @@ TEST(PluginInJaegerTest, pluginHostReportsThroughThePluginToJaeger) {
                          "reporter": {"localAgentHostPort": "127.0.0.1:)" +
                          std::to_string(jaeger.compactPort()) + R"("}})");
   Process host({JAEGERTRACING_PLUGIN_HOST, JAEGERTRACING_PLUGIN, config.string(), "4"},
-               {{"JAEGER_AGENT_HOST", ""}, {"JAEGER_AGENT_PORT", ""}, {"JAEGER_ENDPOINT", ""},
-                {"JAEGER_DISABLED", ""}, {"JAEGER_SERVICE_NAME", ""}, {"JAEGER_SAMPLER_TYPE", ""}});
+               {{"JAEGER_AGENT_HOST", ""},
+                {"JAEGER_AGENT_PORT", ""},
+                {"JAEGER_ENDPOINT", ""},
+                {"JAEGER_DISABLED", ""},
+                {"JAEGER_SERVICE_NAME", ""},
+                {"JAEGER_SAMPLER_TYPE", ""}});
   const auto status = host.wait(kExitDeadline);
   ASSERT_TRUE(status && WIFEXITED(*status) && WEXITSTATUS(*status) == 0)
       << "plugin-host " << (status ? describeStatus(*status) : "still runs");

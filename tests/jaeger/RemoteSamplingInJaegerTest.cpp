@@ -53,12 +53,13 @@ std::shared_ptr<opentracing::Tracer> remoteSampledTracer(const JaegerV2& jaeger,
   // sampler.param 0: nothing is sampled until Jaeger's strategy arrived.
   return Tracer::make(
       service,
-      Config::parse(YAML::Load("sampler: {type: remote, param: 0, samplingRefreshInterval: 1, "
-                               "samplingServerURL: \"" +
-                               jaeger.samplingEndpoint() +
-                               "\"}\n"
-                               "reporter: {queueSize: 1000, bufferFlushInterval: 0.2, localAgentHostPort: \"127.0.0.1:" +
-                               std::to_string(jaeger.compactPort()) + "\"}\n")));
+      Config::parse(YAML::Load(
+          "sampler: {type: remote, param: 0, samplingRefreshInterval: 1, "
+          "samplingServerURL: \"" +
+          jaeger.samplingEndpoint() +
+          "\"}\n"
+          "reporter: {queueSize: 1000, bufferFlushInterval: 0.2, localAgentHostPort: \"127.0.0.1:" +
+          std::to_string(jaeger.compactPort()) + "\"}\n")));
 }
 
 bool sampled(opentracing::Tracer& tracer, const std::string& operation) {
@@ -124,9 +125,7 @@ TEST(RemoteSamplingInJaegerTest, perOperationStrategiesFromTheFileAndItsEditsAre
   // Jaeger has the sampled traces only, each a root span tagged by the per-operation sampler.
   const auto traces = jaeger.waitForTraces(
       "remote-sampled",
-      [](const std::vector<nlohmann::json>& found) {
-        return found.size() >= 2u * kDecisions + 1;
-      },
+      [](const std::vector<nlohmann::json>& found) { return found.size() >= 2u * kDecisions + 1; },
       kTraceDeadline);
   ASSERT_GE(traces.size(), 2u * kDecisions + 1);
   size_t always = 0, never = 0;
@@ -168,7 +167,8 @@ double metric(const std::string& text, const std::string& name) {
 // the only Jaeger the leader at once, so perOperationStrategies stays [] (seen for 40 s at ~45
 // traces/s of one operation; upstream: jaegertracing/jaeger issue 6550).
 TEST(RemoteSamplingInJaegerTest, adaptiveStrategyIsAppliedAndItsProcessorCountsTheRootSpans) {
-  JaegerV2 jaeger(JaegerV2::Options{{}, true,
+  JaegerV2 jaeger(JaegerV2::Options{{},
+                                    true,
                                     {{"JAEGER_V2_ADAPTIVE_INITIAL_PROBABILITY", "1"},
                                      {"JAEGER_V2_ADAPTIVE_TARGET_SAMPLES_PER_SECOND", "1"},
                                      {"JAEGER_V2_ADAPTIVE_CALCULATION_INTERVAL", "1s"},

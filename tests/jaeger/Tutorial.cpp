@@ -43,9 +43,9 @@ std::map<std::string, std::string> tutorialEnvironment(
     const std::map<std::string, std::string>& reporting) {
   // An empty JAEGER_* variable is not applied.
   std::map<std::string, std::string> environment = {
-      {"JAEGER_AGENT_HOST", ""},   {"JAEGER_AGENT_PORT", ""},        {"JAEGER_ENDPOINT", ""},
-      {"JAEGER_DISABLED", ""},     {"JAEGER_PROPAGATION", ""},       {"JAEGER_SERVICE_NAME", ""},
-      {"JAEGER_TAGS", ""},         {"JAEGER_SAMPLER_TYPE", ""},      {"JAEGER_SAMPLER_PARAM", ""},
+      {"JAEGER_AGENT_HOST", ""},     {"JAEGER_AGENT_PORT", ""},       {"JAEGER_ENDPOINT", ""},
+      {"JAEGER_DISABLED", ""},       {"JAEGER_PROPAGATION", ""},      {"JAEGER_SERVICE_NAME", ""},
+      {"JAEGER_TAGS", ""},           {"JAEGER_SAMPLER_TYPE", ""},     {"JAEGER_SAMPLER_PARAM", ""},
       {"JAEGER_TRACEID_128BIT", ""}, {"JAEGER_SAMPLING_ENDPOINT", ""}};
   for (const auto& [name, value] : reporting) {
     environment[name] = value;

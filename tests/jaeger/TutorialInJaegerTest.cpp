@@ -118,8 +118,9 @@ void expectTutorialTrace(const nlohmann::json& trace, const TutorialRun& run) {
 TEST(TutorialInJaegerTest, overUdpCompactTheTraceIsWholeWithoutWarnings) {
   JaegerV2 jaeger;
   ASSERT_TRUE(jaeger.ready());
-  const TutorialRun run = runTutorial({{"JAEGER_AGENT_HOST", "127.0.0.1"},
-                                       {"JAEGER_AGENT_PORT", std::to_string(jaeger.compactPort())}});
+  const TutorialRun run =
+      runTutorial({{"JAEGER_AGENT_HOST", "127.0.0.1"},
+                   {"JAEGER_AGENT_PORT", std::to_string(jaeger.compactPort())}});
   ASSERT_FALSE(::testing::Test::HasFailure());
   const auto trace = jaeger.waitForTrace("starter", 5, kTraceDeadline);
   ASSERT_TRUE(trace) << jaeger.log();

@@ -109,13 +109,13 @@ void expectEveryValueKind(const nlohmann::json& tags, const std::string& where) 
 
 std::shared_ptr<opentracing::Tracer> makeTracer(const std::string& service,
                                                 const std::string& reporter) {
-  const Config config = Config::parse(YAML::Load(
-      "sampler: {type: const, param: 1}\n"
-      "traceid_128bit: true\n"
-      "propagation_format: w3c, jaeger\n"
-      "tags: {team: payments, region: eu-1}\n"
-      "reporter: " +
-      reporter + "\n"));
+  const Config config =
+      Config::parse(YAML::Load("sampler: {type: const, param: 1}\n"
+                               "traceid_128bit: true\n"
+                               "propagation_format: w3c, jaeger\n"
+                               "tags: {team: payments, region: eu-1}\n"
+                               "reporter: " +
+                               reporter + "\n"));
   return Tracer::make(service, config);
 }
 
@@ -191,19 +191,19 @@ TEST_P(ValuesInJaegerTest, everyValueKindReferenceAndIdComesBackAsSent) {
   EXPECT_EQ(inherited, "alice");
 
   // The same trace continued from another service's W3C headers.
-  const auto extracted = tracer->Extract(MapCarrier(
-      {{"traceparent", std::string("00-") + kW3CTraceId + "-" + kW3CParentId + "-01"},
-       {"tracestate", kTraceState}}));
+  const auto extracted = tracer->Extract(
+      MapCarrier({{"traceparent", std::string("00-") + kW3CTraceId + "-" + kW3CParentId + "-01"},
+                  {"tracestate", kTraceState}}));
   ASSERT_TRUE(extracted && *extracted);
   auto continued = tracer->StartSpan("continued", {opentracing::ChildOf(extracted->get())});
   continued->Finish();
   tracer->Close();
 
   const auto& rootContext = static_cast<const SpanContext&>(root->context());
-  const std::string traceId = rootContext.traceID().high() != 0
-                                  ? hex16(rootContext.traceID().high()) +
-                                        hex16(rootContext.traceID().low())
-                                  : "";
+  const std::string traceId =
+      rootContext.traceID().high() != 0
+          ? hex16(rootContext.traceID().high()) + hex16(rootContext.traceID().low())
+          : "";
   ASSERT_EQ(traceId.size(), 32u) << "traceid_128bit: true makes 128-bit ids";
   const auto trace = traceById(jaeger, service, traceId, 3);
   ASSERT_TRUE(trace) << jaeger.log();
