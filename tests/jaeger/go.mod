@@ -1,4 +1,4 @@
-module github.com/jaegertracing/jaeger-client-cpp/tests/jaeger
+module jaegertracing-cpp/tests/jaeger
 
 go 1.24.6
 
