@@ -129,7 +129,9 @@ void Span::FinishWithOptions(const opentracing::FinishSpanOptions& options) noex
     if (!recording() || !record_) return;
     record = std::move(record_);
   }
-  record->durationMicros = std::max<int64_t>(0, toMicros(finishSteady - startSteady_));
+  // At least 1 µs: Jaeger v2 flags a span that ends where it starts ("Negative duration
+  // detected") and a span shorter than a microsecond would otherwise report 0.
+  record->durationMicros = std::max<int64_t>(1, toMicros(finishSteady - startSteady_));
   for (const opentracing::LogRecord& log : options.log_records) {
     try {
       record->addLog(toMicros(log.timestamp), log.fields);

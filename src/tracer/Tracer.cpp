@@ -168,6 +168,9 @@ std::unique_ptr<opentracing::Span> Tracer::StartSpanWithOptions(
         for (const detail::SpanTag& tag : *samplerTags) record->addTag(tag.key, tag.value);
       }
       if (debugRoot) record->addTag(kJaegerDebugHeader, detail::TagValue(parent->debugID()));
+      // Jaeger's span has no field for W3C tracestate: OpenTelemetry's Jaeger translation keeps
+      // it in this tag, and Jaeger v2 shows it so.
+      if (!traceState.empty()) record->addTag("w3c.tracestate", detail::TagValue(traceState));
     }
 
     std::unique_ptr<detail::Span> span(new detail::Span(
