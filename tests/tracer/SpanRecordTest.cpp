@@ -171,7 +171,9 @@ TEST(SpanRecordTest, RecordsMadeOnOneThreadAreFreedOnAnother) {
 #ifndef JAEGERTRACING_POOL_DISABLED
     // Apart from what this thread's cache still held (at most a cache's worth), the blocks
     // come from those the other thread gave back.
-    if (round > 0) EXPECT_GE(reused, kRecords - RecordPool::kMaxCachedPerThread);
+    if (round > 0) {
+      EXPECT_GE(reused, kRecords - RecordPool::kMaxCachedPerThread);
+    }
     EXPECT_LE(RecordPool::cachedOnThisThread(), RecordPool::kMaxCachedPerThread);
 #endif
     freedLastRound.clear();
