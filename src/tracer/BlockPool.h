@@ -74,7 +74,6 @@ class BlockPool {
   }
 
  private:
-
   struct FreeBlock {
     FreeBlock* next;
   };
