@@ -271,6 +271,15 @@ void RemoteSampler::poll(Transfer& transfer) noexcept {
       auto strategy = parseSamplingStrategy(transfer.body);
       if (strategy) {
         apply(*strategy);
+        if (strategy->clamped != clampedLogged_) {
+          clampedLogged_ = strategy->clamped;
+          if (!clampedLogged_.empty()) {
+            logger_.error("remote sampler: " + loggedUrl_ +
+                          " asks for rates the sampler cannot apply: " + clampedLogged_ +
+                          "; sampling with " + strategy->describe() +
+                          " (logged once while the answer stays the same)");
+          }
+        }
         if (failing_) {
           failing_ = false;
           logger_.info("remote sampler: " + loggedUrl_ + " answers again: sampling with " +
