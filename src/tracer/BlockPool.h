@@ -4,6 +4,7 @@
 #include <atomic>
 #include <cstddef>
 #include <new>
+#include <type_traits>
 
 namespace jaegertracing {
 namespace detail {
@@ -83,10 +84,12 @@ class BlockPool {
     std::atomic<size_t> count{0};
   };
 
-  // Never destroyed: threads may release blocks while static destructors run at exit.
-  static Shared& shared() {
-    static Shared* instance = new Shared();
-    return *instance;
+  // Trivially destructible, so usable while static destructors run at exit, and constant-
+  // initialized: its first use allocates nothing that could fail inside a noexcept refill.
+  static Shared& shared() noexcept {
+    static_assert(std::is_trivially_destructible_v<Shared>);
+    static Shared instance;
+    return instance;
   }
 
   static bool pushShared(FreeBlock* block) noexcept {
