@@ -1,6 +1,7 @@
 #include "senders/HttpSender.h"
 
 #include <curl/curl.h>
+#include <jaegertracing/ConfigError.h>
 #include <jaegertracing/Version.h>
 #include <pthread.h>
 #include <sys/socket.h>
@@ -215,9 +216,10 @@ HttpSender::HttpSender(HttpSenderOptions options, const std::string& serviceName
                  loggedUrl_ + " gets the token");
   }
   if (overheadBytes() >= options_.maxBatchBytes) {
-    logger_.error("reporter.maxBatchBytes " + std::to_string(options_.maxBatchBytes) +
-                  " leaves no room for spans beside the Process (" +
-                  std::to_string(overheadBytes()) + " bytes): every span will be dropped");
+    // At start-up, from Tracer::make, rather than every span dropped later.
+    throw ConfigError("reporter.maxBatchBytes", std::to_string(options_.maxBatchBytes),
+                      "leaves no room for spans beside the Process (" +
+                          std::to_string(overheadBytes()) + " bytes with this service's tags)");
   }
   // Now, on the thread of Tracer::make, rather than on the reporter's thread later. The multi
   // handle too: Close() may wake it from another thread before the first request.

@@ -718,6 +718,22 @@ TEST(HttpSenderTracerTest, SpansReachTheCollectorThroughTracerMake) {
   EXPECT_TRUE(logger->linesStartingWith("ERROR: ").empty());
 }
 
+TEST(HttpSenderTracerTest, AMaxBatchBytesWithNoRoomBesideTheProcessIsAConfigError) {
+  reporters::Config reporter = reporterTo(closedEndpoint());
+  reporter.setMaxBatchBytes(1024);
+  // Tracer tags that make the Process alone larger than a request may be.
+  const Config config(false, false, samplers::Config(kSamplerTypeConst, 1), reporter,
+                  propagation::HeadersConfig(), baggage::RestrictionsConfig(), "",
+                  {Tag("big", std::string(1500, 'x'))});
+  try {
+    Tracer::make("too-small", config);
+    FAIL() << "Tracer::make accepted a maxBatchBytes with no room for a span";
+  } catch (const ConfigError& error) {
+    EXPECT_EQ(error.key, "reporter.maxBatchBytes");
+    EXPECT_EQ(error.value, "1024");
+  }
+}
+
 TEST(HttpSenderTracerTest, ADownCollectorFailsNothingButItsSpans) {
   // As a deployment sets it: JAEGER_ENDPOINT over the configuration.
   ScopedEnv endpoint("JAEGER_ENDPOINT", closedEndpoint());
