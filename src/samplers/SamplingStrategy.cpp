@@ -2,6 +2,7 @@
 
 #include "samplers/RateLimitingSampler.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <exception>
@@ -99,29 +100,43 @@ double requireNumber(const json& value, const std::string& path, double min, dou
   return number;
 }
 
-double requiredNumber(const json& object, const std::string& parent, const char* name, double min,
-                      double max) {
-  return requireNumber(requiredMember(object, parent, name), memberPath(parent, name), min, max);
+void noteClamped(std::string& clamped, const std::string& path, const json& value,
+                 double applied) {
+  if (!clamped.empty()) clamped += "; ";
+  clamped += path + ": " + quote(value) + " clamped to " + formatNumber(applied);
 }
 
-// Traces a second, finite and >= 0 as the protocol allows; a value the rate limiter cannot
-// apply as it is (below one trace in 31.7 years, above one a nanosecond) is clamped to what it
-// applies, and the clamping noted for the log.
+// A number outside [min, max] is the agent's mistake, not a reason to keep a stale strategy:
+// it is clamped, and the clamping noted for the log (once, by the remote sampler).
+double clampedNumber(const json& object, const std::string& parent, const char* name, double min,
+                     double max, std::string& clamped) {
+  const std::string path = memberPath(parent, name);
+  const json& value = requiredMember(object, parent, name);
+  const double requested = requireNumber(value, path, -kUnbounded, kUnbounded);
+  const double applied = std::clamp(requested, min, max);
+  if (applied != requested) noteClamped(clamped, path, value, applied);
+  return applied;
+}
+
+// Traces a second, >= 0; a value the rate limiter cannot apply as it is (below one trace in
+// 31.7 years, above one a nanosecond) is clamped to what it applies.
 double tracesPerSecond(const json& object, const std::string& parent, const char* name,
                        std::string& clamped) {
-  const double requested = requiredNumber(object, parent, name, 0, kUnbounded);
+  std::string below;
+  const double requested = clampedNumber(object, parent, name, 0, kUnbounded, below);
   const double applied = RateLimitingSampler::effectiveRate(requested);
-  if (applied != requested) {
+  if (!below.empty()) {
     if (!clamped.empty()) clamped += "; ";
-    clamped += memberPath(parent, name) + ": " + quote(object.at(name)) + " clamped to " +
-               formatNumber(applied);
+    clamped += below;
+  } else if (applied != requested) {
+    noteClamped(clamped, memberPath(parent, name), object.at(name), applied);
   }
   return applied;
 }
 
 // {"samplingRate": r}
-double probabilisticRate(const json& value, const std::string& path) {
-  return requiredNumber(requireObject(value, path), path, "samplingRate", 0, 1);
+double probabilisticRate(const json& value, const std::string& path, std::string& clamped) {
+  return clampedNumber(requireObject(value, path), path, "samplingRate", 0, 1, clamped);
 }
 
 PerOperationSamplingStrategy perOperation(const json& value, const std::string& path,
@@ -129,7 +144,7 @@ PerOperationSamplingStrategy perOperation(const json& value, const std::string& 
   requireObject(value, path);
   PerOperationSamplingStrategy strategy;
   strategy.defaultSamplingProbability =
-      requiredNumber(value, path, "defaultSamplingProbability", 0, 1);
+      clampedNumber(value, path, "defaultSamplingProbability", 0, 1, clamped);
   strategy.defaultLowerBoundTracesPerSecond =
       tracesPerSecond(value, path, "defaultLowerBoundTracesPerSecond", clamped);
   // Part of the protocol, used by no Jaeger client: checked, then ignored.
@@ -148,7 +163,7 @@ PerOperationSamplingStrategy perOperation(const json& value, const std::string& 
     if (!name.is_string())
       fail(memberPath(itemPath, "operation"), quote(name) + " is not a string");
     const double rate = probabilisticRate(requiredMember(item, itemPath, "probabilisticSampling"),
-                                          memberPath(itemPath, "probabilisticSampling"));
+                                          memberPath(itemPath, "probabilisticSampling"), clamped);
     const auto& operation = name.get_ref<const std::string&>();
     // An operation listed again: its last entry counts, as in the other clients' maps.
     const auto [position, added] = positions.emplace(operation, strategy.operations.size());
@@ -197,7 +212,7 @@ SamplingStrategy parseDocument(const json& document) {
   if (useProbabilistic) {
     strategy.type = SamplingStrategy::Type::kProbabilistic;
     strategy.samplingRate = probabilisticRate(requiredMember(document, "", "probabilisticSampling"),
-                                              "probabilisticSampling");
+                                              "probabilisticSampling", strategy.clamped);
   } else if (useRateLimiting) {
     const std::string path = "rateLimitingSampling";
     const json& limits = requireObject(requiredMember(document, "", "rateLimitingSampling"), path);

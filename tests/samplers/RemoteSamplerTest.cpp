@@ -250,8 +250,8 @@ TEST(RemoteSamplerTest, BadAnswersKeepTheLastGoodStrategyAndAreLoggedOncePerStre
   const std::vector<std::pair<int, std::string>> badAnswers = {
       {200, "this is not JSON"},
       {200, R"({"strategyType":"PROBABILISTIC","probabilisticSampling":{"samplingRate":"1"}})"},
-      {200, R"({"strategyType":"PROBABILISTIC","probabilisticSampling":{"samplingRate":7}})"},
-      {200, R"({"strategyType":"RATE_LIMITING","rateLimitingSampling":{"maxTracesPerSecond":-2}})"},
+      {200, R"({"strategyType":"PROBABILISTIC","probabilisticSampling":{"samplingRate":[7]}})"},
+      {200, R"({"strategyType":"RATE_LIMITING","rateLimitingSampling":{"maxTracesPerSecond":"2"}})"},
       {200, R"({"strategyType":"SOMETIMES"})"},
       {200, R"([])"},
       {500, "internal error"},

@@ -98,17 +98,8 @@ TEST(SamplingStrategyTest, ErrorsNameTheMemberAndQuoteTheValue) {
   EXPECT_EQ(
       error(R"({"strategyType":"PROBABILISTIC","probabilisticSampling":{"samplingRate":"0.5"}})"),
       "probabilisticSampling.samplingRate: \"0.5\" is not a number");
-  EXPECT_EQ(
-      error(R"({"strategyType":"PROBABILISTIC","probabilisticSampling":{"samplingRate":1.5}})"),
-      "probabilisticSampling.samplingRate: 1.5 is not in [0, 1]");
-  EXPECT_EQ(
-      error(R"({"strategyType":"PROBABILISTIC","probabilisticSampling":{"samplingRate":-0.1}})"),
-      "probabilisticSampling.samplingRate: -0.1 is not in [0, 1]");
   EXPECT_EQ(error(R"({"strategyType":"PROBABILISTIC","probabilisticSampling":0.5})"),
             "probabilisticSampling: 0.5 is not an object");
-  EXPECT_EQ(
-      error(R"({"strategyType":"RATE_LIMITING","rateLimitingSampling":{"maxTracesPerSecond":-1}})"),
-      "rateLimitingSampling.maxTracesPerSecond: -1 is not a finite number >= 0");
   // JSON has no infinity; nlohmann refuses a number that overflows.
   EXPECT_EQ(
       error(
@@ -118,9 +109,6 @@ TEST(SamplingStrategyTest, ErrorsNameTheMemberAndQuoteTheValue) {
   EXPECT_EQ(error(R"({"strategyType":"RATE_LIMITING","rateLimitingSampling":{}})"),
             "rateLimitingSampling.maxTracesPerSecond is missing");
   EXPECT_EQ(error(R"({"operationSampling":{"defaultSamplingProbability":0.1,
-      "defaultLowerBoundTracesPerSecond":-1,"perOperationStrategies":[]}})"),
-            "operationSampling.defaultLowerBoundTracesPerSecond: -1 is not a finite number >= 0");
-  EXPECT_EQ(error(R"({"operationSampling":{"defaultSamplingProbability":0.1,
       "defaultLowerBoundTracesPerSecond":1,"perOperationStrategies":{}}})"),
             "operationSampling.perOperationStrategies: {} is not an array");
   EXPECT_EQ(error(R"({"operationSampling":{"defaultSamplingProbability":0.1,
@@ -128,11 +116,6 @@ TEST(SamplingStrategyTest, ErrorsNameTheMemberAndQuoteTheValue) {
         {"operation":"a","probabilisticSampling":{"samplingRate":0.1}},
         {"operation":7,"probabilisticSampling":{"samplingRate":0.1}}]}})"),
             "operationSampling.perOperationStrategies[1].operation: 7 is not a string");
-  EXPECT_EQ(error(R"({"operationSampling":{"defaultSamplingProbability":0.1,
-      "defaultLowerBoundTracesPerSecond":1,"perOperationStrategies":[
-        {"operation":"a","probabilisticSampling":{"samplingRate":2}}]}})"),
-            "operationSampling.perOperationStrategies[0].probabilisticSampling.samplingRate: 2 is "
-            "not in [0, 1]");
   EXPECT_EQ(error(R"({"operationSampling":{"defaultSamplingProbability":0.1,
       "defaultLowerBoundTracesPerSecond":1,"defaultUpperBoundTracesPerSecond":"many",
       "perOperationStrategies":[]}})"),
@@ -186,6 +169,18 @@ TEST(SamplingStrategyTest, TracesPerSecondBeyondTheRateLimiterAreClampedAndNoted
   EXPECT_EQ(lowerBound.clamped,
             "operationSampling.defaultLowerBoundTracesPerSecond: 1e-30 clamped to 1e-09");
 
+  const SamplingStrategy negative = parsed(
+      R"({"strategyType":"RATE_LIMITING","rateLimitingSampling":{"maxTracesPerSecond":-1}})");
+  EXPECT_EQ(negative.maxTracesPerSecond, 0);
+  EXPECT_EQ(negative.clamped, "rateLimitingSampling.maxTracesPerSecond: -1 clamped to 0");
+
+  const SamplingStrategy negativeBound = parsed(R"({"operationSampling":{
+      "defaultSamplingProbability":0.1,"defaultLowerBoundTracesPerSecond":-1,
+      "perOperationStrategies":[]}})");
+  EXPECT_EQ(negativeBound.perOperation.defaultLowerBoundTracesPerSecond, 0);
+  EXPECT_EQ(negativeBound.clamped,
+            "operationSampling.defaultLowerBoundTracesPerSecond: -1 clamped to 0");
+
   // In range, 0 included: as written, nothing noted.
   for (const char* rate : {"0", "1e-9", "0.001", "1000000", "1e9"}) {
     const SamplingStrategy kept =
@@ -194,6 +189,34 @@ TEST(SamplingStrategyTest, TracesPerSecondBeyondTheRateLimiterAreClampedAndNoted
     EXPECT_EQ(kept.maxTracesPerSecond, std::stod(rate)) << rate;
     EXPECT_EQ(kept.clamped, "") << rate;
   }
+}
+
+TEST(SamplingStrategyTest, ProbabilitiesOutsideZeroToOneAreClampedAndNoted) {
+  const SamplingStrategy above = parsed(
+      R"({"strategyType":"PROBABILISTIC","probabilisticSampling":{"samplingRate":1.5}})");
+  EXPECT_EQ(above.type, Type::kProbabilistic);
+  EXPECT_EQ(above.samplingRate, 1);
+  EXPECT_EQ(above.clamped, "probabilisticSampling.samplingRate: 1.5 clamped to 1");
+
+  const SamplingStrategy below = parsed(
+      R"({"strategyType":"PROBABILISTIC","probabilisticSampling":{"samplingRate":-0.1}})");
+  EXPECT_EQ(below.samplingRate, 0);
+  EXPECT_EQ(below.clamped, "probabilisticSampling.samplingRate: -0.1 clamped to 0");
+
+  const SamplingStrategy operations = parsed(R"({"operationSampling":{
+      "defaultSamplingProbability":7,"defaultLowerBoundTracesPerSecond":1,
+      "perOperationStrategies":[
+        {"operation":"a","probabilisticSampling":{"samplingRate":2}},
+        {"operation":"b","probabilisticSampling":{"samplingRate":0.25}}]}})");
+  EXPECT_EQ(operations.perOperation.defaultSamplingProbability, 1);
+  ASSERT_EQ(operations.perOperation.operations.size(), 2u);
+  EXPECT_EQ(operations.perOperation.operations[0].samplingRate, 1);
+  // What was valid is kept as it was.
+  EXPECT_EQ(operations.perOperation.operations[1].samplingRate, 0.25);
+  EXPECT_EQ(operations.clamped,
+            "operationSampling.defaultSamplingProbability: 7 clamped to 1; "
+            "operationSampling.perOperationStrategies[0].probabilisticSampling.samplingRate: 2 "
+            "clamped to 1");
 }
 
 }  // namespace
