@@ -39,6 +39,8 @@ struct SlotHolder {
   }
 
   ~SlotHolder() {
+    // Spans a later thread_local destructor finishes count on the shared slot.
+    threadSlotPlusOne = kNoThreadSlot + 1;
     if (slot == kNoThreadSlot) return;
     FreeSlots& slots = freeSlots();
     std::lock_guard<std::mutex> lock(slots.mutex);
@@ -52,8 +54,9 @@ struct SlotHolder {
 
 }  // namespace
 
-size_t threadSlot() noexcept {
+size_t assignThreadSlot() noexcept {
   thread_local SlotHolder holder;
+  threadSlotPlusOne = holder.slot + 1;
   return holder.slot;
 }
 
