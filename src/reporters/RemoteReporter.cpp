@@ -57,6 +57,7 @@ bool RemoteReporter::flush(std::chrono::milliseconds timeout) noexcept {
   if (restartPending_.load(std::memory_order_relaxed)) restartAfterFork();
   std::unique_lock<std::mutex> lock(mutex_);
   if (finished_) return queue_.size() == 0;
+  sendDeadline_.tightenWithin(timeout);
   const uint64_t target = ++flushRequested_;
   wake_.notify_one();
   return progress_.wait_for(lock, timeout, [&] {
@@ -71,6 +72,7 @@ bool RemoteReporter::close(std::chrono::milliseconds timeout) noexcept {
   {
     std::unique_lock<std::mutex> lock(mutex_);
     stopRequested_ = true;
+    sendDeadline_.tightenWithin(timeout);
     wake_.notify_one();
     if (timeout == std::chrono::milliseconds::max()) {
       progress_.wait(lock, [&] { return finished_; });
@@ -106,6 +108,8 @@ void RemoteReporter::run() {
     if (Clock::now() >= nextFlush) nextFlush = Clock::now() + flushInterval_;
 
     lock.lock();
+    // No Flush() or Close() waits any longer: the sender's retries have only their own limit.
+    if (!stop && flushRequested_ == flushTarget) sendDeadline_.clear();
     flushCompleted_ = flushTarget;
     if (stop) finished_ = true;
     progress_.notify_all();
@@ -125,7 +129,7 @@ void RemoteReporter::drainAndSend(bool everything) {
     }
     if (batch_.empty()) return;
     try {
-      sender_->send(batch_);
+      sender_->sendWithin(batch_, sendDeadline_);
     } catch (const std::exception& error) {
       Counters::add(counters_.droppedSendFailed, batch_.size());
       logger_.error(std::string("cannot encode spans: ") + error.what());
@@ -158,6 +162,7 @@ void RemoteReporter::childAfterFork() noexcept {
   // may record the parent's waiters, so they are constructed afresh.
   new (&wake_) std::condition_variable();
   new (&progress_) std::condition_variable();
+  new (&sendDeadline_) SendDeadline();
   new (&thread_) std::thread();
   static_cast<void>(sender_.release());
   new (&batch_) std::vector<std::unique_ptr<SpanRecord>>();

@@ -57,6 +57,7 @@ class RemoteReporter final : public Reporter, private ForkAware {
   logging::Logger& logger_;
   const bool logSpans_;
   std::vector<std::unique_ptr<SpanRecord>> batch_;  // the reporter thread's only
+  SendDeadline sendDeadline_;  // of the Flush() and Close() calls waiting for the thread
 
   std::atomic<bool> closed_{false};
   std::atomic<bool> wakePending_{false};
