@@ -17,7 +17,8 @@ constexpr int kRequestResourceSpans = 1;   // ExportTraceServiceRequest
 constexpr int kResourceSpansResource = 1;  // ResourceSpans
 constexpr int kResourceSpansScopeSpans = 2;
 constexpr int kResourceAttributes = 1;  // Resource
-constexpr int kScopeSpansSpans = 2;     // ScopeSpans
+constexpr int kScopeSpansScope = 1;     // ScopeSpans
+constexpr int kScopeSpansSpans = 2;
 constexpr int kSpanTraceId = 1;         // Span
 constexpr int kSpanSpanId = 2;
 constexpr int kSpanParentSpanId = 4;
@@ -85,6 +86,7 @@ size_t refTypeAttributeBytes(bool followsFrom) {
 constexpr size_t kTraceIdFieldBytes = 1 + 1 + 16;
 constexpr size_t kSpanIdFieldBytes = 1 + 1 + 8;
 constexpr size_t kFixed64FieldBytes = 1 + 8;
+constexpr size_t kEmptyScopeBytes = 2;
 
 size_t linkBytes(bool followsFrom) {
   return kTraceIdFieldBytes + kSpanIdFieldBytes + delimitedBytes(refTypeAttributeBytes(followsFrom));
@@ -187,8 +189,8 @@ OtlpProtobufEncoder::OtlpProtobufEncoder(const std::string& serviceName,
     out.keyValue(field::kResourceAttributes, otlp::fieldViewOf(attribute));
   }
   // The request's field and ResourceSpans' length, the resource, the scope_spans field and its
-  // length: lengths take at most 5 bytes.
-  prefixRoom_ = 1 + 5 + resourceField_.size() + 1 + 5;
+  // length, the empty scope: lengths take at most 5 bytes.
+  prefixRoom_ = 1 + 5 + resourceField_.size() + 1 + 5 + kEmptyScopeBytes;
   body_.resize(std::max<size_t>(prefixRoom_, 64 * 1024));
   clear();
 }
@@ -287,15 +289,17 @@ void OtlpProtobufEncoder::appendMeasuredSpan(const SpanRecord& span) {
 }
 
 std::string_view OtlpProtobufEncoder::finish() {
-  const size_t scopeSpansBytes = used_ - prefixRoom_;
+  // An empty scope: its name would add otel.scope.name to every span in Jaeger.
+  const size_t scopeSpansBytes = kEmptyScopeBytes + used_ - prefixRoom_;
   const size_t resourceSpansBytes = resourceField_.size() + delimitedBytes(scopeSpansBytes);
   const size_t prefixBytes = 1 + varintBytes(resourceSpansBytes) + resourceField_.size() + 1 +
-                             varintBytes(scopeSpansBytes);
+                             varintBytes(scopeSpansBytes) + kEmptyScopeBytes;
   uint8_t* start = reinterpret_cast<uint8_t*>(body_.data()) + prefixRoom_ - prefixBytes;
   Cursor out(start);
   out.beginMessage(field::kRequestResourceSpans, resourceSpansBytes);
   out.raw(resourceField_.data(), resourceField_.size());
   out.beginMessage(field::kResourceSpansScopeSpans, scopeSpansBytes);
+  out.beginMessage(field::kScopeSpansScope, 0);
   return std::string_view(reinterpret_cast<const char*>(start), used_ - (prefixRoom_ - prefixBytes));
 }
 
