@@ -1,7 +1,7 @@
 // An OTLP/HTTP receiver for tests: POST /v1/traces with an ExportTraceServiceRequest in
 // protobuf or JSON, gzip or not. It binds 127.0.0.1 on a port the OS picks, serves from its
-// own threads, and decodes every body with the types protoc generated from idl/otlp (JSON
-// through protobuf's own JSON reader, after turning OTLP's hex ids into protobuf's base64).
+// own threads, and decodes every body with the types protoc generated from idl/otlp
+// (tail/OtlpDecoding); a protobuf body must also be exactly the size the reference would write.
 // A request it cannot decode is answered 400 and its problem recorded. Answers can be
 // scripted, one per request, to test the sender's delivery rules.
 //
@@ -32,7 +32,7 @@ namespace testing {
 namespace otlp_proto = opentelemetry::proto;
 using OtlpRequestMessage = otlp_proto::collector::trace::v1::ExportTraceServiceRequest;
 
-// Decodes a request body as the receiver does; the error says why it cannot.
+// Decodes a request body as the receiver does, strictly; the error says why it cannot.
 bool decodeOtlpRequest(const std::string& body, const std::string& contentType,
                        const std::string& contentEncoding, OtlpRequestMessage& request,
                        std::string& error);
