@@ -77,20 +77,26 @@ bool isHeaderValue(const std::string& value) {
 }  // namespace
 
 Checked<std::vector<std::pair<std::string, std::string>>> parseKeyValueList(
-    const std::string& name, const std::string& text) {
+    const std::string& name, const std::string& text, bool secretValues) {
   std::vector<std::pair<std::string, std::string>> items;
+  size_t position = 0;
   for (const auto& item : splitList(text, ',')) {
+    ++position;
+    // Header values are credentials: an error quotes the item's key, or only its position.
+    const std::string itemText =
+        secretValues ? "item " + std::to_string(position) : "\"" + item + "\"";
     const auto equals = item.find('=');
     if (equals == std::string::npos) {
-      return fail(name, text, "has an item without '=': \"" + item + "\"");
+      return fail(name, secretValues ? "" : text, "has an item without '=': " + itemText);
     }
     auto key = trim(item.substr(0, equals));
     if (key.empty()) {
-      return fail(name, text, "has an item without a key: \"" + item + "\"");
+      return fail(name, secretValues ? "" : text, "has an item without a key: " + itemText);
     }
     const auto value = percentDecode(trim(item.substr(equals + 1)));
     if (!value) {
-      return fail(name, text, "has a '%' without two hex digits in \"" + item + "\"");
+      return fail(name, secretValues ? key : text,
+                  "has a '%' without two hex digits in the value of " + itemText);
     }
     items.emplace_back(std::move(key), *value);
   }
@@ -141,7 +147,7 @@ Checked<reporters::OtlpConfig> otlpFromEnv(const reporters::OtlpConfig& current,
   }
   std::string name;
   if (auto text = envEither(kHeadersEnv, name)) {
-    auto headers = parseKeyValueList(name, *text);
+    auto headers = parseKeyValueList(name, *text, /*secretValues=*/true);
     if (!headers) return opentracing::make_unexpected(headers.error());
     otlp.headers = std::move(*headers);
     keys.headers = name;

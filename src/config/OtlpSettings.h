@@ -38,9 +38,10 @@ Checked<void> checkOneDestination(const std::string& otlpKey, const std::string&
                                   const std::string& collectorEndpoint);
 
 // OTEL_EXPORTER_OTLP_HEADERS and OTEL_RESOURCE_ATTRIBUTES: "k=v,k2=v2", keys and values
-// trimmed, values percent-decoded (a '+' stays a '+': a base64 key must survive).
+// trimmed, values percent-decoded (a '+' stays a '+': a base64 key must survive). With
+// secretValues (headers), an error quotes a key at most, never a value.
 Checked<std::vector<std::pair<std::string, std::string>>> parseKeyValueList(
-    const std::string& name, const std::string& text);
+    const std::string& name, const std::string& text, bool secretValues = false);
 
 }  // namespace config
 }  // namespace detail

@@ -249,8 +249,9 @@ TEST_F(OtlpConfigTest, BadVariablesNameTheVariableAndTheValueAndChangeNothing) {
       {"OTEL_EXPORTER_OTLP_COMPRESSION", "brotli", "brotli"},
       {"OTEL_EXPORTER_OTLP_ENDPOINT", "otel:4318", "otel:4318/v1/traces"},
       {"OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", "otel:4318", "otel:4318"},
-      {"OTEL_EXPORTER_OTLP_HEADERS", "novalue", "novalue"},
-      {"OTEL_EXPORTER_OTLP_HEADERS", "k=%zz", "k=%zz"},
+      // Header values may be credentials: only a key is quoted.
+      {"OTEL_EXPORTER_OTLP_HEADERS", "a=1,tok3n", ""},
+      {"OTEL_EXPORTER_OTLP_HEADERS", "k=%zzsecret", "k"},
       {"OTEL_EXPORTER_OTLP_TRACES_HEADERS", "bad name=1", "bad name"},
       {"OTEL_RESOURCE_ATTRIBUTES", "=x", "=x"},
   };
@@ -262,6 +263,13 @@ TEST_F(OtlpConfigTest, BadVariablesNameTheVariableAndTheValueAndChangeNothing) {
     EXPECT_EQ(error.value, c.quoted) << c.name;
     EXPECT_EQ(config.reporter().otlp().endpoint, "") << c.name;
     EXPECT_EQ(config.reporter().otlp().protocol, "http/protobuf") << c.name;
+  }
+  for (const auto& [text, secret] : std::vector<std::pair<std::string, std::string>>{
+           {"a=1,tok3n", "tok3n"}, {"k=%zzsecret", "zzsecret"}}) {
+    ScopedEnv variable("OTEL_EXPORTER_OTLP_HEADERS", text);
+    Config config;
+    const std::string message = fromEnvError(config).what();
+    EXPECT_EQ(message.find(secret), std::string::npos) << message;
   }
 }
 
