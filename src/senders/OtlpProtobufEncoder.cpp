@@ -89,7 +89,8 @@ constexpr size_t kFixed64FieldBytes = 1 + 8;
 constexpr size_t kEmptyScopeBytes = 2;
 
 size_t linkBytes(bool followsFrom) {
-  return kTraceIdFieldBytes + kSpanIdFieldBytes + delimitedBytes(refTypeAttributeBytes(followsFrom));
+  return kTraceIdFieldBytes + kSpanIdFieldBytes +
+         delimitedBytes(refTypeAttributeBytes(followsFrom));
 }
 
 size_t statusBytes(const otlp::SpanShape& shape) {
@@ -102,7 +103,9 @@ class Cursor {
   explicit Cursor(uint8_t* at) : at_(at) {}
   uint8_t* position() const { return at_; }
 
-  void tag(int number, WireType type) { at_ = CodedOutputStream::WriteTagToArray(tagOf(number, type), at_); }
+  void tag(int number, WireType type) {
+    at_ = CodedOutputStream::WriteTagToArray(tagOf(number, type), at_);
+  }
   void varint(uint64_t value) { at_ = CodedOutputStream::WriteVarint64ToArray(value, at_); }
   void fixed64(uint64_t value) { at_ = CodedOutputStream::WriteLittleEndian64ToArray(value, at_); }
   void fixed32(uint32_t value) { at_ = CodedOutputStream::WriteLittleEndian32ToArray(value, at_); }
@@ -300,7 +303,8 @@ std::string_view OtlpProtobufEncoder::finish() {
   out.raw(resourceField_.data(), resourceField_.size());
   out.beginMessage(field::kResourceSpansScopeSpans, scopeSpansBytes);
   out.beginMessage(field::kScopeSpansScope, 0);
-  return std::string_view(reinterpret_cast<const char*>(start), used_ - (prefixRoom_ - prefixBytes));
+  return std::string_view(reinterpret_cast<const char*>(start),
+                          used_ - (prefixRoom_ - prefixBytes));
 }
 
 }  // namespace detail

@@ -32,7 +32,8 @@ OtlpSender::OtlpSender(OtlpSenderOptions options, const std::string& serviceName
   if (encoder_->overheadBytes() >= options_.maxBatchBytes) {
     logger_.error("reporter.maxBatchBytes " + std::to_string(options_.maxBatchBytes) +
                   " leaves no room for spans beside the resource (" +
-                  std::to_string(encoder_->overheadBytes()) + " bytes): every span will be dropped");
+                  std::to_string(encoder_->overheadBytes()) +
+                  " bytes): every span will be dropped");
   }
 }
 
@@ -91,7 +92,8 @@ void OtlpSender::emitBatch(const SendDeadline& deadline) {
     if (!rejecting_) {
       logger_.error("the OTLP endpoint " + loggedUrl_ + " rejected " + std::to_string(rejected) +
                     " of " + std::to_string(spans) + " spans: " +
-                    (partial.errorMessage.empty() ? "(no message)" : printable(partial.errorMessage)));
+                    (partial.errorMessage.empty() ? "(no message)"
+                                                  : printable(partial.errorMessage)));
       rejecting_ = true;
     }
   } else {

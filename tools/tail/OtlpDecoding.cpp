@@ -131,7 +131,8 @@ bool decodeOtlpRequest(const std::string& body, const std::string& contentType,
     }
     return true;
   }
-  error = "content type \"" + contentType + "\": expected application/x-protobuf or application/json";
+  error = "content type \"" + contentType +
+          "\": expected application/x-protobuf or application/json";
   return false;
 }
 
