@@ -111,6 +111,10 @@ size_t OtlpJsonEncoder::measureSpan(const SpanRecord& span) {
   out += "\",\"spanId\":\"";
   appendHex64(out, span.spanID);
   out += '"';
+  if (!span.traceState().empty()) {
+    out += ",\"traceState\":";
+    appendEscaped(out, span.traceState());
+  }
   if (span.parentID != 0) {
     out += ",\"parentSpanId\":\"";
     appendHex64(out, span.parentID);

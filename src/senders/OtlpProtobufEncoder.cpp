@@ -21,6 +21,7 @@ constexpr int kScopeSpansScope = 1;     // ScopeSpans
 constexpr int kScopeSpansSpans = 2;
 constexpr int kSpanTraceId = 1;         // Span
 constexpr int kSpanSpanId = 2;
+constexpr int kSpanTraceState = 3;
 constexpr int kSpanParentSpanId = 4;
 constexpr int kSpanName = 5;
 constexpr int kSpanKind = 6;
@@ -213,6 +214,7 @@ uint8_t* OtlpProtobufEncoder::reserve(size_t bytes) {
 size_t OtlpProtobufEncoder::measureSpan(const SpanRecord& span) {
   shape_ = otlp::shapeOf(span);
   size_t bytes = kTraceIdFieldBytes + kSpanIdFieldBytes;
+  if (!span.traceState().empty()) bytes += delimitedBytes(span.traceState().size());
   if (span.parentID != 0) bytes += kSpanIdFieldBytes;
   if (!span.operationName().empty()) bytes += delimitedBytes(span.operationName().size());
   if (shape_.kind != otlp::kUnspecified) bytes += 2;
@@ -240,6 +242,7 @@ void OtlpProtobufEncoder::appendMeasuredSpan(const SpanRecord& span) {
   out.beginMessage(field::kScopeSpansSpans, spanBytes_);
   out.traceId(field::kSpanTraceId, span.traceID);
   out.spanId(field::kSpanSpanId, span.spanID);
+  if (!span.traceState().empty()) out.text(field::kSpanTraceState, span.traceState());
   if (span.parentID != 0) out.spanId(field::kSpanParentSpanId, span.parentID);
   if (!span.operationName().empty()) out.text(field::kSpanName, span.operationName());
   if (shape_.kind != otlp::kUnspecified) {

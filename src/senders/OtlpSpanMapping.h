@@ -25,6 +25,8 @@ namespace detail {
 //   its attributes.
 // - The parent is the record's parentID (the first CHILD_OF, else the first FOLLOWS_FROM);
 //   every reference to another span is a link with opentracing.ref_type.
+// - Ids: a 64-bit trace id is left-padded to 16 bytes; the sampled flag goes in flags; the
+//   W3C tracestate of the span's context in trace_state.
 // - Lists, maps and uint64 values above the int64 range arrive as strings in the record (JSON
 //   text, decimal), as the Thrift path sends them: the same attributes in Jaeger either way.
 namespace otlp {

@@ -9,6 +9,8 @@
 
 #include <chrono>
 #include <cstdlib>
+#include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -24,6 +26,7 @@ using namespace std::chrono_literals;
 std::shared_ptr<Tracer> makeOtlpTracer(const std::string& url, int queueSize = 1000,
                                        const std::string& extraOtlp = "") {
   const std::string yaml = "service_name: otlp-e2e\n"
+                           "propagation_format: w3c\n"
                            "tags: {team: tracing}\n"
                            "sampler: {type: const, param: 1}\n"
                            "reporter:\n"
@@ -64,6 +67,43 @@ TEST(TracerToOtlpTest, ATraceArrivesWithItsResource) {
   EXPECT_EQ(spans[0].status().code(), opentelemetry::proto::trace::v1::Status::STATUS_CODE_ERROR);
   EXPECT_EQ(spans[1].kind(), opentelemetry::proto::trace::v1::Span::SPAN_KIND_SERVER);
   EXPECT_EQ(tracer->stats().spansReported, 2u);
+}
+
+// A text map as a request's headers are, read by Extract.
+class HeaderReader final : public opentracing::TextMapReader {
+ public:
+  explicit HeaderReader(std::map<std::string, std::string> headers)
+      : headers_(std::move(headers)) {}
+  opentracing::expected<void> ForeachKey(
+      std::function<opentracing::expected<void>(opentracing::string_view,
+                                                opentracing::string_view)>
+          f) const override {
+    for (const auto& [key, value] : headers_) {
+      if (auto result = f(key, value); !result) return result;
+    }
+    return {};
+  }
+
+ private:
+  std::map<std::string, std::string> headers_;
+};
+
+TEST(TracerToOtlpTest, TheCallersTraceStateGoesInTraceState) {
+  testing::OtlpServer server;
+  auto tracer = makeOtlpTracer(server.endpoint());
+  const HeaderReader headers(
+      {{"traceparent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01"},
+       {"tracestate", "congo=t61rcWkgMzE,rojo=00f067aa0ba902b7"}});
+  auto parent = tracer->Extract(headers);
+  ASSERT_TRUE(parent && *parent);
+  auto span = tracer->StartSpan("handle", {opentracing::ChildOf(parent->get())});
+  span->Finish();
+  tracer->Close();
+  ASSERT_TRUE(server.waitForSpans(1, 5s));
+  const auto decoded = server.decoded();
+  const auto& received = decoded.at(0).resource_spans(0).scope_spans(0).spans(0);
+  EXPECT_EQ(received.trace_state(), "congo=t61rcWkgMzE,rojo=00f067aa0ba902b7");
+  EXPECT_EQ(received.parent_span_id(), std::string("\xb7\xad\x6b\x71\x69\x20\x33\x31", 8));
 }
 
 TEST(TracerToOtlpTest, EnvironmentVariablesAloneSwitchAProgramToOtlp) {

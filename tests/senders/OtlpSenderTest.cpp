@@ -126,7 +126,9 @@ std::unique_ptr<SpanRecord> richSpan() {
                {"big", std::string("18446744073709551615")}};
   span.logs = {{1700000000124000, {{"event", std::string("retry")}, {"attempt", int64_t{2}}}},
                {1700000000125000, {{"message", std::string("no event name")}}}};
-  return toSpanRecord(span);
+  auto record = toSpanRecord(span);
+  record->setTraceState("rojo=00f067aa0ba902b7,congo=\"q\"");
+  return record;
 }
 
 const proto::common::v1::AnyValue* attribute(
@@ -189,6 +191,7 @@ void expectRichSpanMapping(const testing::OtlpRequestMessage& request) {
   EXPECT_EQ(span.span_id(), bytesOf({0x11, 0x12, 0x13, 0x14, 0x15, 0x16, 0x17, 0x18}));
   EXPECT_EQ(span.parent_span_id(), bytesOf({0x21, 0x22, 0x23, 0x24, 0x25, 0x26, 0x27, 0x28}));
   EXPECT_EQ(span.flags(), 1u);
+  EXPECT_EQ(span.trace_state(), "rojo=00f067aa0ba902b7,congo=\"q\"");
   EXPECT_EQ(span.name(), "GET /cart");
   EXPECT_EQ(span.kind(), proto::trace::v1::Span::SPAN_KIND_SERVER);
   EXPECT_EQ(span.start_time_unix_nano(), 1700000000123456000u);
