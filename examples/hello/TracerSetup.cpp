@@ -10,10 +10,25 @@
 
 namespace hello {
 
+namespace {
+
+// The tutorial's initJaeger: every trace sampled (const, 1) and each span logged, so the first
+// run of the three programs gives a trace in Jaeger. The library's own default, the remote
+// sampler at 0.1% until its first poll answers, would drop the starter's root span.
+jaegertracing::Config tutorialConfig() {
+  return jaegertracing::Config(
+      false, false, jaegertracing::samplers::Config(jaegertracing::kSamplerTypeConst, 1),
+      jaegertracing::reporters::Config(
+          jaegertracing::reporters::Config::kDefaultQueueSize,
+          jaegertracing::reporters::Config::defaultBufferFlushInterval(), true));
+}
+
+}  // namespace
+
 std::shared_ptr<opentracing::Tracer> setUpTracer(const std::string& serviceName,
                                                  const std::string& configFile) {
   try {
-    jaegertracing::Config config;
+    jaegertracing::Config config = tutorialConfig();
     if (!configFile.empty()) {
       config = jaegertracing::Config::parse(YAML::LoadFile(configFile));
     }

@@ -13,9 +13,10 @@ namespace hello {
 // Exit status of a program whose configuration or command line is bad.
 constexpr int kExitBadConfiguration = 2;
 
-// Reads configFile (empty: the default Config), applies config.fromEnv(), makes the tracer with
-// the console logger and installs it as opentracing::Tracer::Global(). On a bad configuration,
-// prints the message (which names the key and the value) to stderr and returns nullptr.
+// Reads configFile (empty: the tutorial's configuration, every trace sampled and each span
+// logged), applies config.fromEnv(), makes the tracer with the console logger and installs it
+// as opentracing::Tracer::Global(). On a bad configuration, prints the message (which names the
+// key and the value) to stderr and returns nullptr.
 std::shared_ptr<opentracing::Tracer> setUpTracer(const std::string& serviceName,
                                                  const std::string& configFile);
 

@@ -28,8 +28,14 @@ struct TracerAccess;
 /// they start; sampled spans are handed to the reporter's thread when they finish, and the
 /// calling thread never waits for the network.
 ///
-/// make() returns an `opentracing::Tracer`; `std::static_pointer_cast<jaegertracing::Tracer>`
-/// of it (unless the configuration was disabled) gives Flush(), close(), stats().
+/// make() returns an `opentracing::Tracer`; `std::dynamic_pointer_cast<jaegertracing::Tracer>`
+/// of it gives Flush(), close(), stats() (null when the configuration was disabled: make()
+/// then returns OpenTracing's no-op tracer).
+///
+/// Lifetimes: handles, spans and span contexts may be destroyed in any order, on any thread.
+/// The tracer lives until no handle on it and no span of it is left; a span keeps a valid
+/// tracer() after the application's last handle is gone. Whichever thread lets go last closes
+/// it, waiting at most kDefaultCloseTimeout.
 class Tracer : public opentracing::Tracer, public std::enable_shared_from_this<Tracer> {
  public:
   /// How long Close() and the destructor wait for the queued spans to be sent: 5 s.
@@ -50,7 +56,8 @@ class Tracer : public opentracing::Tracer, public std::enable_shared_from_this<T
                                                    const Config& config,
                                                    const std::shared_ptr<logging::Logger>& logger);
 
-  /// Closes the tracer as close(kDefaultCloseTimeout) does, if Close() was not called.
+  /// Closes the tracer as close(kDefaultCloseTimeout) does. Runs once no handle and no span
+  /// of the tracer is left, on the thread that let go of the last.
   ~Tracer() override;
 
   /// Starts a span: in the trace of the first `ChildOf` reference (else of the first
@@ -89,12 +96,15 @@ class Tracer : public opentracing::Tracer, public std::enable_shared_from_this<T
       const opentracing::HTTPHeadersReader& reader) const override;
 
   /// Sends everything queued and stops the reporter's thread, waiting at most
-  /// kDefaultCloseTimeout. Spans finished afterwards are dropped and counted.
+  /// kDefaultCloseTimeout: a request the collector has not answered by then is abandoned, and
+  /// what is still queued is dropped and counted. Spans finished afterwards are dropped and
+  /// counted. Any number of threads may call it at once.
   void Close() noexcept override;
-  /// As Close(), waiting at most `timeout`; `close()` as jaeger-client-cpp's code calls it.
+  /// As Close(), waiting at most `timeout` (and 0.1 s more at most, to count what is left);
+  /// `close()` as jaeger-client-cpp's code calls it.
   /// @return false when the timeout was hit before everything queued was sent
   bool close(std::chrono::milliseconds timeout = kDefaultCloseTimeout) noexcept;
-  /// Sends everything queued before the call; the tracer keeps working.
+  /// Hands every span finished before the call to the sender; the tracer keeps working.
   /// @return false when the timeout was hit first
   bool Flush(std::chrono::milliseconds timeout = kDefaultCloseTimeout) noexcept;
   /// Flush() under jaeger-client-cpp's name, so that its callers compile unchanged.

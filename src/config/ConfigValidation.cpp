@@ -127,8 +127,12 @@ Checked<void> checkSamplerParam(const std::string& key, const std::string& type,
       return fail(key, text, "is not 0 or 1 (the const sampler samples nothing or everything)");
     }
   } else if (type == kSamplerTypeRateLimiting) {
-    if (!(param >= 0) || !std::isfinite(param)) {
-      return fail(key, text, "is not a number of traces per second >= 0");
+    // RateLimitingSampler's range: one trace in 31.7 years to one a nanosecond; beyond it the
+    // interval between traces does not fit its clock.
+    constexpr double kMinTracesPerSecond = 1e-9;
+    constexpr double kMaxTracesPerSecond = 1e9;
+    if (param != 0 && !(param >= kMinTracesPerSecond && param <= kMaxTracesPerSecond)) {
+      return fail(key, text, "is not 0 or a number of traces per second in [1e-9, 1e9]");
     }
   } else if (!(param >= 0 && param <= 1)) {
     // probabilistic, and remote, whose param is the probability used until the first poll.

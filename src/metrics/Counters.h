@@ -38,6 +38,7 @@ struct Counters {
     counter.fetch_add(n, std::memory_order_relaxed);
   }
   static void add(ShardedCounter& counter, uint64_t n = 1) noexcept { counter.add(n); }
+  static void subtract(ShardedCounter& counter, uint64_t n = 1) noexcept { counter.subtract(n); }
   static uint64_t read(const Counter& counter) noexcept {
     return counter.load(std::memory_order_relaxed);
   }

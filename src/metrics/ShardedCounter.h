@@ -24,6 +24,9 @@ class ShardedCounter {
     value.store(value.load(std::memory_order_relaxed) + n, std::memory_order_relaxed);
   }
 
+  // Modulo 2^64, as the sum is: a slot may go below zero when another thread added.
+  void subtract(uint64_t n = 1) noexcept { add(0 - n); }
+
   uint64_t read() const noexcept {
     uint64_t total = shared_.load(std::memory_order_relaxed);
     for (const Slot& slot : slots_) total += slot.value.load(std::memory_order_relaxed);

@@ -23,13 +23,18 @@ struct SlotHolder {
   size_t slot = kNoThreadSlot;
 
   SlotHolder() noexcept {
-    FreeSlots& slots = freeSlots();
-    std::lock_guard<std::mutex> lock(slots.mutex);
-    if (!slots.free.empty()) {
-      slot = slots.free.back();
-      slots.free.pop_back();
-    } else if (slots.next < kThreadSlots) {
-      slot = slots.next++;
+    try {
+      FreeSlots& slots = freeSlots();
+      std::lock_guard<std::mutex> lock(slots.mutex);
+      if (!slots.free.empty()) {
+        slot = slots.free.back();
+        slots.free.pop_back();
+      } else if (slots.next < kThreadSlots) {
+        slot = slots.next++;
+      }
+    } catch (...) {
+      // Out of memory for the table on the first span (or a failed lock): this thread counts on
+      // the shared slot, as threads past kThreadSlots do.
     }
   }
 

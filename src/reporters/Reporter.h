@@ -19,6 +19,9 @@ class Reporter {
   virtual bool flush(std::chrono::milliseconds timeout) noexcept = 0;
   virtual bool close(std::chrono::milliseconds timeout) noexcept = 0;
   virtual size_t queueLength() const noexcept { return 0; }
+  // Counts, as dropped, spans that arrived after the reporter stopped taking them, so that a
+  // snapshot of the counters adds up. Called before stats() reads them.
+  virtual void countStragglers() noexcept {}
 };
 
 }  // namespace detail

@@ -66,6 +66,12 @@ class SpanQueue {
     return span;
   }
 
+  // Positions: every span pushed gets the next one. claimed() is one past the last position a
+  // producer has taken (its span may not be readable yet); popped() is the next to pop. A
+  // span pushed before claimed() was read has a position below it.
+  uint64_t claimed() const noexcept { return tail_.load(std::memory_order_acquire); }
+  uint64_t popped() const noexcept { return head_.load(std::memory_order_relaxed); }
+
   // Approximate while producers run.
   size_t size() const noexcept {
     const uint64_t tail = tail_.load(std::memory_order_relaxed);

@@ -85,5 +85,14 @@ void GracePeriod::resetAfterFork() noexcept {
   }
 }
 
+size_t GracePeriod::threadRecords() noexcept {
+  size_t count = 0;
+  for (GraceThreadRecord* record = records.load(std::memory_order_acquire); record != nullptr;
+       record = record->next) {
+    ++count;
+  }
+  return count;
+}
+
 }  // namespace detail
 }  // namespace jaegertracing

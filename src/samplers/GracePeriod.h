@@ -2,6 +2,7 @@
 #define JAEGERTRACING_SRC_SAMPLERS_GRACEPERIOD_H
 
 #include <atomic>
+#include <cstddef>
 #include <cstdint>
 
 namespace jaegertracing {
@@ -55,6 +56,9 @@ class GracePeriod {
   // In a forked child, whose only thread is in no read section: the records of the parent's
   // other threads are released.
   static void resetAfterFork() noexcept;
+
+  // For tests: the thread records ever made (in use or free for the next thread).
+  static size_t threadRecords() noexcept;
 
  private:
   GraceThreadRecord* enter();

@@ -60,7 +60,8 @@ class PerOperationSampler::Table {
 PerOperationSampler::PerOperationSampler(const PerOperationSamplingStrategy& strategy,
                                          size_t maxOperations, std::mutex& mutex,
                                          const PerOperationSampler* previous)
-    : lowerBound_(strategy.defaultLowerBoundTracesPerSecond),
+    // As the limiters apply it, so that an unchanged answer keeps their state (see below).
+    : lowerBound_(RateLimitingSampler::effectiveRate(strategy.defaultLowerBoundTracesPerSecond)),
       maxOperations_(maxOperations),
       defaultSampler_(strategy.defaultSamplingProbability),
       mutex_(mutex) {

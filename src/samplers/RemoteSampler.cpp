@@ -237,9 +237,22 @@ void RemoteSampler::startPolling() noexcept {
     transfer_ = Transfer::make(requestUrl_);
     thread_ = std::thread([this, transfer = transfer_.get()] { run(*transfer); });
   } catch (const std::exception& error) {
-    logger_.error("remote sampler: cannot poll " + loggedUrl_ + " for sampling strategies (" +
-                  error.what() + "); sampling with " +
-                  current_.load(std::memory_order_acquire)->description.describe());
+    try {
+      logError("remote sampler: cannot poll " + loggedUrl_ + " for sampling strategies (" +
+               error.what() + "); sampling with " +
+               current_.load(std::memory_order_acquire)->description.describe());
+    } catch (...) {
+      // Out of memory for the message: the sampler keeps its initial strategy.
+    }
+  } catch (...) {
+  }
+}
+
+void RemoteSampler::logError(const std::string& message) noexcept {
+  try {
+    logger_.error(message);
+  } catch (...) {
+    // The application's logger threw: the sampler goes on without it.
   }
 }
 
@@ -258,6 +271,15 @@ void RemoteSampler::poll(Transfer& transfer) noexcept {
       auto strategy = parseSamplingStrategy(transfer.body);
       if (strategy) {
         apply(*strategy);
+        if (strategy->clamped != clampedLogged_) {
+          clampedLogged_ = strategy->clamped;
+          if (!clampedLogged_.empty()) {
+            logger_.error("remote sampler: " + loggedUrl_ +
+                          " asks for rates the sampler cannot apply: " + clampedLogged_ +
+                          "; sampling with " + strategy->describe() +
+                          " (logged once while the answer stays the same)");
+          }
+        }
         if (failing_) {
           failing_ = false;
           logger_.info("remote sampler: " + loggedUrl_ + " answers again: sampling with " +
@@ -269,15 +291,22 @@ void RemoteSampler::poll(Transfer& transfer) noexcept {
     }
   } catch (const std::exception& error) {
     failure = error.what();
+  } catch (...) {
+    // The logger threw, or something below did without saying what: the thread goes on.
+    failure = "an unknown error";
   }
   if (stopping_.load(std::memory_order_acquire)) return;  // cut short by close()
   if (!failing_) {
     failing_ = true;
-    // The strategy in force is this thread's to replace, so reading it needs no grace.
-    logger_.error("remote sampler: cannot get the sampling strategy from " + loggedUrl_ + ": " +
-                  failure + "; still sampling with " +
-                  current_.load(std::memory_order_relaxed)->description.describe() +
-                  " (logged once until an answer is good again)");
+    try {
+      // The strategy in force is this thread's to replace, so reading it needs no grace.
+      logError("remote sampler: cannot get the sampling strategy from " + loggedUrl_ + ": " +
+               failure + "; still sampling with " +
+               current_.load(std::memory_order_relaxed)->description.describe() +
+               " (logged once until an answer is good again)");
+    } catch (...) {
+      // Out of memory for the message.
+    }
   }
 }
 

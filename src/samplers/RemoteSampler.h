@@ -68,6 +68,7 @@ class RemoteSampler final : public Sampler, private ForkAware {
   struct Transfer;
 
   // Starts the thread; mutex_ held. Logs when it cannot, and the initial strategy stays.
+  void logError(const std::string& message) noexcept;
   void startPolling() noexcept;
   void run(Transfer& transfer);
   void poll(Transfer& transfer) noexcept;
@@ -95,6 +96,9 @@ class RemoteSampler final : public Sampler, private ForkAware {
   std::atomic<bool> stopping_{false};  // read by a transfer in progress
   std::atomic<bool> restartPending_{false};
   bool failing_ = false;  // the polling thread's: a failure was logged and none succeeded since
+  // The polling thread's: the clamping last logged, so an agent that keeps answering the same
+  // out-of-range value is logged once, not at every poll.
+  std::string clampedLogged_;
   std::mutex mutex_;      // guards the four below
   std::condition_variable wake_;
   bool stopRequested_ = false;

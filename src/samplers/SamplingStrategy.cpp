@@ -1,5 +1,7 @@
 #include "samplers/SamplingStrategy.h"
 
+#include "samplers/RateLimitingSampler.h"
+
 #include <cmath>
 #include <cstdio>
 #include <exception>
@@ -102,18 +104,34 @@ double requiredNumber(const json& object, const std::string& parent, const char*
   return requireNumber(requiredMember(object, parent, name), memberPath(parent, name), min, max);
 }
 
+// Traces a second, finite and >= 0 as the protocol allows; a value the rate limiter cannot
+// apply as it is (below one trace in 31.7 years, above one a nanosecond) is clamped to what it
+// applies, and the clamping noted for the log.
+double tracesPerSecond(const json& object, const std::string& parent, const char* name,
+                       std::string& clamped) {
+  const double requested = requiredNumber(object, parent, name, 0, kUnbounded);
+  const double applied = RateLimitingSampler::effectiveRate(requested);
+  if (applied != requested) {
+    if (!clamped.empty()) clamped += "; ";
+    clamped += memberPath(parent, name) + ": " + quote(object.at(name)) + " clamped to " +
+               formatNumber(applied);
+  }
+  return applied;
+}
+
 // {"samplingRate": r}
 double probabilisticRate(const json& value, const std::string& path) {
   return requiredNumber(requireObject(value, path), path, "samplingRate", 0, 1);
 }
 
-PerOperationSamplingStrategy perOperation(const json& value, const std::string& path) {
+PerOperationSamplingStrategy perOperation(const json& value, const std::string& path,
+                                          std::string& clamped) {
   requireObject(value, path);
   PerOperationSamplingStrategy strategy;
   strategy.defaultSamplingProbability =
       requiredNumber(value, path, "defaultSamplingProbability", 0, 1);
   strategy.defaultLowerBoundTracesPerSecond =
-      requiredNumber(value, path, "defaultLowerBoundTracesPerSecond", 0, kUnbounded);
+      tracesPerSecond(value, path, "defaultLowerBoundTracesPerSecond", clamped);
   // Part of the protocol, used by no Jaeger client: checked, then ignored.
   if (const json* upperBound = optionalMember(value, "defaultUpperBoundTracesPerSecond")) {
     requireNumber(*upperBound, memberPath(path, "defaultUpperBoundTracesPerSecond"), 0, kUnbounded);
@@ -167,7 +185,7 @@ SamplingStrategy parseDocument(const json& document) {
   SamplingStrategy strategy;
   if (const json* operations = optionalMember(document, "operationSampling")) {
     strategy.type = SamplingStrategy::Type::kPerOperation;
-    strategy.perOperation = perOperation(*operations, "operationSampling");
+    strategy.perOperation = perOperation(*operations, "operationSampling", strategy.clamped);
     return strategy;
   }
   const json* probabilistic = optionalMember(document, "probabilisticSampling");
@@ -184,7 +202,8 @@ SamplingStrategy parseDocument(const json& document) {
     const std::string path = "rateLimitingSampling";
     const json& limits = requireObject(requiredMember(document, "", "rateLimitingSampling"), path);
     strategy.type = SamplingStrategy::Type::kRateLimiting;
-    strategy.maxTracesPerSecond = requiredNumber(limits, path, "maxTracesPerSecond", 0, kUnbounded);
+    strategy.maxTracesPerSecond =
+        tracesPerSecond(limits, path, "maxTracesPerSecond", strategy.clamped);
   } else {
     throw StrategyError(
         "the answer has no strategyType, operationSampling, probabilisticSampling or "

@@ -44,6 +44,9 @@ struct SamplingStrategy {
   double samplingRate = 0;                    // kProbabilistic: [0, 1]
   double maxTracesPerSecond = 0;              // kRateLimiting: >= 0
   PerOperationSamplingStrategy perOperation;  // kPerOperation
+  // The values clamped to what the rate limiter applies, for one log line ("" when none); not
+  // compared by ==, which is about the strategy in force.
+  std::string clamped;
 
   static SamplingStrategy probabilistic(double samplingRate);
 
@@ -61,7 +64,9 @@ struct SamplingStrategy {
 // "rateLimitingSampling"; without a strategyType, whichever of the two is present. A member
 // that is null counts as absent; the numbers may be written as integers. Anything else (not
 // JSON, a wrong type, a required member missing, a rate outside [0, 1], a negative or
-// non-finite number of traces) is an error that names the member and quotes the value.
+// non-finite number of traces) is an error that names the member and quotes the value. A
+// number of traces a second the rate limiter cannot apply as it is (see RateLimitingSampler)
+// is clamped, and noted in `clamped`.
 opentracing::expected<SamplingStrategy, std::string> parseSamplingStrategy(std::string_view json);
 
 }  // namespace detail

@@ -1,6 +1,7 @@
 #include "senders/HttpSender.h"
 
 #include <curl/curl.h>
+#include <jaegertracing/ConfigError.h>
 #include <jaegertracing/Version.h>
 
 #include <algorithm>
@@ -119,15 +120,26 @@ HttpSender::HttpSender(HttpSenderOptions options, const std::string& serviceName
                  loggedUrl_ + " gets the token");
   }
   if (overheadBytes() >= options_.maxBatchBytes) {
-    logger_.error("reporter.maxBatchBytes " + std::to_string(options_.maxBatchBytes) +
-                  " leaves no room for spans beside the Process (" +
-                  std::to_string(overheadBytes()) + " bytes): every span will be dropped");
+    // At start-up, from Tracer::make, rather than every span dropped later.
+    throw ConfigError("reporter.maxBatchBytes", std::to_string(options_.maxBatchBytes),
+                      "leaves no room for spans beside the Process (" +
+                          std::to_string(overheadBytes()) + " bytes with this service's tags)");
   }
-  // Now, on the thread of Tracer::make, rather than on the reporter's thread later.
-  initializeLibcurl();
+  // Now, on the thread of Tracer::make, rather than on the reporter's thread later. The multi
+  // handle too: Close() may wake it from another thread before the first request.
+  if (initializeLibcurl() == CURLE_OK) multi_ = curl_multi_init();
 }
 
-HttpSender::~HttpSender() = default;
+HttpSender::~HttpSender() {
+  // The connection's easy handle leaves the multi handle (after each request) before either
+  // is cleaned up.
+  connection_.reset();
+  if (multi_ != nullptr) curl_multi_cleanup(multi_);
+}
+
+void HttpSender::interrupt() noexcept {
+  if (multi_ != nullptr) curl_multi_wakeup(multi_);
+}
 
 void HttpSender::send(const std::vector<std::unique_ptr<SpanRecord>>& spans) {
   // An exception out of a previous call (out of memory) may have left a batch half built.
@@ -213,6 +225,10 @@ void HttpSender::writeTrailer() {
 }
 
 bool HttpSender::post(std::string& failure) {
+  if (pastDeadline()) {
+    failure = "Close()'s time ran out before this batch could be sent";
+    return false;
+  }
   if (!connection_ && !connect(failure)) return false;
   Connection& connection = *connection_;
   connection.errorText[0] = '\0';
@@ -222,7 +238,50 @@ bool HttpSender::post(std::string& failure) {
   // libcurl reads the body from our buffer during perform, without copying it.
   curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(buffer_->size()));
   curl_easy_setopt(curl, CURLOPT_POSTFIELDS, buffer_->data());
-  const CURLcode code = curl_easy_perform(curl);
+  if (const CURLMcode added = curl_multi_add_handle(multi_, curl); added != CURLM_OK) {
+    failure = std::string("libcurl: ") + curl_multi_strerror(added);
+    return false;
+  }
+  // Driven here rather than by curl_easy_perform, so that a deadline set by Close() from
+  // another thread ends a request the collector never answers: curl_multi_poll returns when
+  // giveUpAt() wakes it.
+  CURLMcode multiCode = CURLM_OK;
+  bool abandoned = false;
+  for (;;) {
+    int running = 0;
+    multiCode = curl_multi_perform(multi_, &running);
+    if (multiCode != CURLM_OK || running == 0) break;
+    const auto left = deadline() - Clock::now();
+    if (left <= Clock::duration::zero()) {
+      abandoned = true;
+      break;
+    }
+    // At the latest after a second, for libcurl's own timers.
+    const auto wait = std::min<int64_t>(
+        1000, std::chrono::ceil<std::chrono::milliseconds>(left).count());
+    multiCode = curl_multi_poll(multi_, nullptr, 0, static_cast<int>(wait), nullptr);
+    if (multiCode != CURLM_OK) break;
+  }
+  bool done = false;
+  CURLcode code = CURLE_OK;
+  int queued = 0;
+  while (CURLMsg* message = curl_multi_info_read(multi_, &queued)) {
+    if (message->msg == CURLMSG_DONE && message->easy_handle == curl) {
+      done = true;
+      code = message->data.result;
+    }
+  }
+  curl_multi_remove_handle(multi_, curl);
+  if (abandoned) {
+    // Its connection is in an unknown state: the next request opens a new one.
+    connection_.reset();
+    failure = "no answer before Close()'s time ran out; the request was abandoned";
+    return false;
+  }
+  if (multiCode != CURLM_OK || !done) {
+    failure = std::string("libcurl: ") + curl_multi_strerror(multiCode);
+    return false;
+  }
   if (code != CURLE_OK) {
     failure = printable(connection.errorText[0] != '\0' ? connection.errorText
                                                         : curl_easy_strerror(code));
@@ -242,6 +301,10 @@ bool HttpSender::post(std::string& failure) {
 bool HttpSender::connect(std::string& failure) {
   if (const CURLcode init = initializeLibcurl(); init != CURLE_OK) {
     failure = std::string("cannot initialize libcurl: ") + curl_easy_strerror(init);
+    return false;
+  }
+  if (multi_ == nullptr) {
+    failure = "cannot create a libcurl multi handle";
     return false;
   }
   auto connection = std::make_unique<Connection>();

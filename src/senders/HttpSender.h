@@ -2,6 +2,7 @@
 #define JAEGERTRACING_SRC_SENDERS_HTTPSENDER_H
 
 #include <jaegertracing/Logging.h>
+#include <curl/curl.h>
 #include <thrift/protocol/TBinaryProtocol.h>
 
 #include <chrono>
@@ -74,6 +75,7 @@ class HttpSender final : public Sender {
   bool connect(std::string& failure);
   // The text with every credential replaced, for what the server or libcurl wrote.
   std::string redact(std::string text) const;
+  void interrupt() noexcept override;
 
   const HttpSenderOptions options_;
   const std::string requestUrl_;
@@ -88,6 +90,7 @@ class HttpSender final : public Sender {
   int64_t seqNo_ = 0;
   bool failing_ = false;
   std::unique_ptr<Connection> connection_;
+  CURLM* multi_ = nullptr;  // made at construction: interrupt() may come before the first send
   Counters& counters_;
   logging::Logger& logger_;
 };

@@ -37,35 +37,34 @@ OtlpSender::OtlpSender(OtlpSenderOptions options, const std::string& serviceName
   }
 }
 
-void OtlpSender::send(const std::vector<std::unique_ptr<SpanRecord>>& spans) {
-  sendWithin(spans, noDeadline_);
-}
+void OtlpSender::interrupt() noexcept { giveUp_.tighten(deadline()); }
 
-void OtlpSender::sendWithin(const std::vector<std::unique_ptr<SpanRecord>>& spans,
-                            const SendDeadline& deadline) {
+void OtlpSender::send(const std::vector<std::unique_ptr<SpanRecord>>& spans) {
+  // Close() may have given up before this send began.
+  if (deadline() != SendDeadline::Clock::time_point::max()) giveUp_.tighten(deadline());
   // An exception out of a previous call (out of memory) may have left a batch half built.
   encoder_->clear();
   for (const auto& span : spans) {
-    if (encoder_->spanCount() == options_.maxBatchSpans) emitBatch(deadline);
+    if (encoder_->spanCount() == options_.maxBatchSpans) emitBatch();
     const size_t spanBytes = encoder_->measureSpan(*span);
     if (encoder_->overheadBytes() + spanBytes > options_.maxBatchBytes) {
       Counters::add(counters_.droppedTooLarge);
       continue;
     }
     if (encoder_->bodyBytes() + spanBytes > options_.maxBatchBytes) {
-      emitBatch(deadline);
+      emitBatch();
       // The measure stays valid: it depends on the span alone.
     }
     encoder_->appendMeasuredSpan(*span);
   }
-  if (encoder_->spanCount() > 0) emitBatch(deadline);
+  if (encoder_->spanCount() > 0) emitBatch();
   encoder_->clear();
 }
 
-void OtlpSender::emitBatch(const SendDeadline& deadline) {
+void OtlpSender::emitBatch() {
   const uint32_t spans = encoder_->spanCount();
   const OtlpDelivery delivery =
-      transport_.post(encoder_->finish(), encoder_->contentType(), deadline);
+      transport_.post(encoder_->finish(), encoder_->contentType(), giveUp_);
   encoder_->clear();
   if (!delivery.delivered) {
     Counters::add(counters_.droppedSendFailed, spans);

@@ -11,6 +11,7 @@
 #include "metrics/Counters.h"
 #include "senders/OtlpEncoder.h"
 #include "senders/OtlpTransport.h"
+#include "senders/SendDeadline.h"
 #include "senders/Sender.h"
 
 namespace jaegertracing {
@@ -43,8 +44,6 @@ class OtlpSender final : public Sender {
   OtlpSender& operator=(const OtlpSender&) = delete;
 
   void send(const std::vector<std::unique_ptr<SpanRecord>>& spans) override;
-  void sendWithin(const std::vector<std::unique_ptr<SpanRecord>>& spans,
-                  const SendDeadline& deadline) override;
 
   // Bytes of a request body besides its spans (at least).
   size_t overheadBytes() const { return encoder_->overheadBytes(); }
@@ -52,13 +51,15 @@ class OtlpSender final : public Sender {
   size_t lastWireBytes() const { return transport_.lastWireBytes(); }
 
  private:
-  void emitBatch(const SendDeadline& deadline);
+  void emitBatch();
+  // Close()'s giveUpAt: wakes a retry's wait to look at the deadline.
+  void interrupt() noexcept override;
 
   const OtlpSenderOptions options_;
   const std::string loggedUrl_;  // without user:password@
   std::unique_ptr<OtlpEncoder> encoder_;
   OtlpTransport transport_;
-  SendDeadline noDeadline_;
+  SendDeadline giveUp_;  // Sender::deadline(), for the transport's waits
   bool failing_ = false;
   bool rejecting_ = false;
   Counters& counters_;

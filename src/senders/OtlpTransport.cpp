@@ -72,7 +72,7 @@ struct OtlpTransport::Connection {
     return bytes;
   }
 
-  // A Close() or Flush() whose deadline passes aborts the request in progress: libcurl calls
+  // A Close() whose deadline passes aborts the request in progress: libcurl calls
   // this at least once a second, and at every change in the transfer.
   static int checkDeadline(void* context, curl_off_t, curl_off_t, curl_off_t, curl_off_t) {
     const auto& connection = *static_cast<Connection*>(context);
@@ -134,7 +134,7 @@ OtlpDelivery OtlpTransport::post(std::string_view body, const char* contentType,
     std::chrono::milliseconds retryAfter{-1};
     delivery.status = 0;
     if (code == CURLE_ABORTED_BY_CALLBACK) {
-      delivery.failure = "the deadline of a Close() or Flush() came first";
+      delivery.failure = "the deadline of a Close() came first";
       return delivery;
     }
     if (code != CURLE_OK) {
@@ -169,11 +169,11 @@ OtlpDelivery OtlpTransport::post(std::string_view body, const char* contentType,
     const auto wait = retryAfter.count() >= 0 ? retryAfter : backoff(retry);
     const auto wake = Clock::now() + wait;
     if (wake >= std::min(exportDeadline, deadline.get())) {
-      delivery.failure += " (not tried again: the timeout or a Close() or Flush() comes first)";
+      delivery.failure += " (not tried again: the timeout or a Close() comes first)";
       return delivery;
     }
     if (!deadline.sleepUntil(wake)) {
-      delivery.failure += " (not tried again: the deadline of a Close() or Flush() came first)";
+      delivery.failure += " (not tried again: the deadline of a Close() came first)";
       return delivery;
     }
   }

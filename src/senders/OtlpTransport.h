@@ -12,7 +12,7 @@
 #include <utility>
 #include <vector>
 
-#include "senders/Sender.h"
+#include "senders/SendDeadline.h"
 
 namespace jaegertracing {
 namespace detail {
@@ -47,8 +47,8 @@ struct OtlpDelivery {
 // Posts OTLP/HTTP requests with libcurl, under OTLP's delivery rules: 429, 502, 503, 504 and
 // a failed connection are tried again, after Retry-After (seconds or an HTTP date) when the
 // server gives it, else an exponential, jittered backoff; every other answer is final. Nothing
-// is tried or waited for past the export timeout or the deadline of a waiting Close() or
-// Flush(). One libcurl handle keeps the connection alive between requests; with gzip, the body
+// is tried or waited for past the export timeout or the deadline Close() sets
+// (Sender::giveUpAt). One libcurl handle keeps the connection alive between requests; with gzip, the body
 // is compressed into a reused buffer. Reporter thread only.
 class OtlpTransport {
  public:

@@ -3,12 +3,8 @@
 
 #include <atomic>
 #include <chrono>
-#include <condition_variable>
-#include <cstdint>
 #include <functional>
-#include <limits>
 #include <memory>
-#include <mutex>
 #include <vector>
 
 #include "tracer/SpanRecord.h"
@@ -16,61 +12,34 @@
 namespace jaegertracing {
 namespace detail {
 
-// The earliest deadline of the Close() and Flush() calls waiting for the reporter's thread, or
-// none. The application's threads tighten it (never on the hot path); a sender that waits
-// between attempts (OTLP's retries) waits on it, so a Close() arriving in the middle of a
-// wait cuts the wait short.
-class SendDeadline {
+// Encodes spans and writes them to the agent or collector. Runs on the reporter's thread only,
+// never under a lock the application's threads take. It counts each span it is given once:
+// reported, dropped too large, or failed.
+class Sender {
  public:
   using Clock = std::chrono::steady_clock;
 
-  void tighten(Clock::time_point deadline) noexcept {
-    const int64_t ticks = deadline.time_since_epoch().count();
-    {
-      std::lock_guard<std::mutex> lock(mutex_);
-      if (ticks < ticks_.load(std::memory_order_relaxed)) {
-        ticks_.store(ticks, std::memory_order_relaxed);
-      }
-    }
-    tightened_.notify_all();
-  }
-  // Waits of up to timeout from now, saturating: a timeout of milliseconds::max() sets none.
-  void tightenWithin(std::chrono::milliseconds timeout) noexcept {
-    const auto now = Clock::now();
-    if (timeout < std::chrono::duration_cast<std::chrono::milliseconds>(Clock::time_point::max() -
-                                                                         now)) {
-      tighten(now + timeout);
-    }
-  }
-  void clear() noexcept { ticks_.store(kNone, std::memory_order_relaxed); }
-  Clock::time_point get() const noexcept {
-    return Clock::time_point(Clock::duration(ticks_.load(std::memory_order_relaxed)));
-  }
-  // Sleeps until `wake`; false, and at once, when the deadline is or becomes earlier.
-  bool sleepUntil(Clock::time_point wake) const {
-    std::unique_lock<std::mutex> lock(mutex_);
-    return !tightened_.wait_until(lock, wake, [&] { return get() < wake; });
-  }
-
- private:
-  static constexpr int64_t kNone = std::numeric_limits<int64_t>::max();
-  std::atomic<int64_t> ticks_{kNone};
-  mutable std::mutex mutex_;
-  mutable std::condition_variable tightened_;
-};
-
-// Encodes spans and writes them to the agent or collector. Runs on the reporter's thread only,
-// never under a lock the application's threads take. It counts what it sent and dropped.
-class Sender {
- public:
   virtual ~Sender() = default;
   virtual void send(const std::vector<std::unique_ptr<SpanRecord>>& spans) = 0;
-  // The same, for a sender that may wait between attempts: it never waits past the deadline.
-  // Senders that try once (UDP, the Jaeger collector) need not override it.
-  virtual void sendWithin(const std::vector<std::unique_ptr<SpanRecord>>& spans,
-                          const SendDeadline& /*deadline*/) {
-    send(spans);
+
+  // From any thread: the send in progress, and every later one, stops waiting on the network
+  // at `deadline` and counts what it has not sent by then as failed. Close() sets it to its
+  // bound, so that a collector that never answers cannot extend it.
+  void giveUpAt(Clock::time_point deadline) noexcept {
+    deadline_.store(deadline.time_since_epoch().count(), std::memory_order_release);
+    interrupt();
   }
+  Clock::time_point deadline() const noexcept {
+    return Clock::time_point(Clock::duration(deadline_.load(std::memory_order_acquire)));
+  }
+  bool pastDeadline() const noexcept { return Clock::now() >= deadline(); }
+
+ protected:
+  // Wakes a send that waits on the network, from another thread, to look at the deadline.
+  virtual void interrupt() noexcept {}
+
+ private:
+  std::atomic<Clock::rep> deadline_{Clock::time_point::max().time_since_epoch().count()};
 };
 
 // Makes the reporter's sender: once at start, and again in a forked child, whose inherited

@@ -92,7 +92,7 @@ void UdpSender::emitDatagram() {
   out.writeMessageEnd();
 
   const uint32_t size = datagramBuffer_->size();
-  if (socket_.send(datagramBuffer_->data(), size)) {
+  if (socket_.send(datagramBuffer_->data(), size, deadline())) {
     Counters::add(counters_.spansReported, pendingSpans_);
     Counters::add(counters_.batchesSent);
     Counters::add(counters_.bytesSent, size);

@@ -1,9 +1,11 @@
 #include "senders/UdpSocket.h"
 
 #include <netdb.h>
+#include <poll.h>
 #include <sys/types.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 
@@ -71,15 +73,29 @@ void UdpSocket::disconnect() {
   }
 }
 
-bool UdpSocket::send(const uint8_t* data, size_t size) {
+bool UdpSocket::send(const uint8_t* data, size_t size,
+                     std::chrono::steady_clock::time_point deadline) {
   if (fd_ >= 0 && std::chrono::steady_clock::now() - connectedAt_ >= resolveInterval_) {
     disconnect();
   }
   if (fd_ < 0 && !connect()) return false;
   ssize_t sent;
-  do {
-    sent = ::send(fd_, data, size, MSG_NOSIGNAL);
-  } while (sent < 0 && errno == EINTR);
+  for (;;) {
+    // Never blocks past the deadline: a full socket buffer is waited for, up to it, and is
+    // then a failed datagram.
+    sent = ::send(fd_, data, size, MSG_NOSIGNAL | MSG_DONTWAIT);
+    if (sent >= 0 || errno == EINTR) {
+      if (sent >= 0) break;
+      continue;
+    }
+    if (errno != EAGAIN && errno != EWOULDBLOCK) break;
+    const auto left = deadline - std::chrono::steady_clock::now();
+    if (left <= std::chrono::steady_clock::duration::zero()) break;
+    pollfd writable{fd_, POLLOUT, 0};
+    const auto wait = std::min<int64_t>(
+        1000, std::chrono::ceil<std::chrono::milliseconds>(left).count());
+    ::poll(&writable, 1, static_cast<int>(wait));
+  }
   if (sent == static_cast<ssize_t>(size)) return true;
   lastError_ = sent < 0 ? std::string("send to ") + host_ + ": " + std::strerror(errno)
                         : std::string("short send to ") + host_;

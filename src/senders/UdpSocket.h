@@ -41,7 +41,8 @@ class UdpSocket {
 
   // Sends one datagram, connecting first if needed. On failure returns false with the reason
   // in lastError(), and closes the socket so the next send resolves and connects again.
-  bool send(const uint8_t* data, size_t size);
+  // Waits for room in the socket's buffer until `deadline` at the latest.
+  bool send(const uint8_t* data, size_t size, std::chrono::steady_clock::time_point deadline);
   const std::string& lastError() const { return lastError_; }
 
  private:

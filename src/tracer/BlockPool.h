@@ -4,6 +4,7 @@
 #include <atomic>
 #include <cstddef>
 #include <new>
+#include <type_traits>
 
 namespace jaegertracing {
 namespace detail {
@@ -14,11 +15,18 @@ namespace detail {
 // threads:
 // - each thread keeps a small cache, used without any atomic operation;
 // - a thread whose cache overflows pushes the block onto one shared lock-free stack;
-// - a thread whose cache is empty takes the whole shared stack at once. Taking all with one
-//   exchange (never popping one node with a compare-and-swap) is what keeps the stack free of
-//   the ABA problem.
-// The shared stack is bounded: past kMaxSharedBlocks, blocks go back to the heap, so a burst
-// does not pin its peak memory for the life of the process.
+// - a thread whose cache is empty takes the whole shared stack at once, keeps at most
+//   kMaxCachedPerThread blocks and pushes the rest back. Taking all with one exchange (never
+//   popping one node with a compare-and-swap) is what keeps the stack free of the ABA problem;
+//   pushing a list back is ABA-safe, as every push is (it never reads the head's successor).
+// What stays pinned is bounded, so a burst does not keep its peak memory for the life of the
+// process:
+// - a thread pins at most kMaxCachedPerThread blocks per pool: 256 x BlockSize, that is
+//   256 x 512 B = 128 KiB of spans plus 256 x 448 B = 112 KiB of records (240 KiB a thread);
+// - the shared stack holds at most about kMaxSharedBlocks blocks per pool (past it, released
+//   blocks go back to the heap; concurrent pushes may overshoot by one block each): 8192 x
+//   BlockSize, that is 4 MiB of spans plus 3.5 MiB of records;
+// - a thread's cache goes back to the shared stack (or the heap) when the thread exits.
 //
 // Under AddressSanitizer every block comes from and returns to the heap, so that a use after
 // release is still caught.
@@ -58,10 +66,15 @@ class BlockPool {
     ::operator delete(memory);
   }
 
- private:
   static constexpr size_t kMaxCachedPerThread = 256;
   static constexpr size_t kMaxSharedBlocks = 8192;
 
+  // For tests: the blocks the calling thread's cache holds.
+  static size_t cachedOnThisThread() noexcept {
+    return threadCacheDestroyed() ? 0 : threadCache().count;
+  }
+
+ private:
   struct FreeBlock {
     FreeBlock* next;
   };
@@ -71,10 +84,12 @@ class BlockPool {
     std::atomic<size_t> count{0};
   };
 
-  // Never destroyed: threads may release blocks while static destructors run at exit.
-  static Shared& shared() {
-    static Shared* instance = new Shared();
-    return *instance;
+  // Trivially destructible, so usable while static destructors run at exit, and constant-
+  // initialized: its first use allocates nothing that could fail inside a noexcept refill.
+  static Shared& shared() noexcept {
+    static_assert(std::is_trivially_destructible_v<Shared>);
+    static Shared instance;
+    return instance;
   }
 
   static bool pushShared(FreeBlock* block) noexcept {
@@ -89,6 +104,24 @@ class BlockPool {
     return true;
   }
 
+  // Gives back blocks taken from the shared stack but not kept; they are still counted in it.
+  static void pushListShared(FreeBlock* first) noexcept {
+    Shared& pool = shared();
+    FreeBlock* expected = nullptr;
+    // Usually nobody pushed since the exchange: the list becomes the stack as it is.
+    if (pool.head.compare_exchange_strong(expected, first, std::memory_order_release,
+                                          std::memory_order_relaxed)) {
+      return;
+    }
+    FreeBlock* last = first;
+    while (last->next != nullptr) last = last->next;
+    FreeBlock* head = expected;
+    do {
+      last->next = head;
+    } while (!pool.head.compare_exchange_weak(head, first, std::memory_order_release,
+                                              std::memory_order_relaxed));
+  }
+
   struct ThreadCache {
     FreeBlock* head = nullptr;
     size_t count = 0;
@@ -97,11 +130,20 @@ class BlockPool {
       Shared& pool = shared();
       if (pool.head.load(std::memory_order_relaxed) == nullptr) return;
       FreeBlock* taken = pool.head.exchange(nullptr, std::memory_order_acquire);
-      size_t takenCount = 0;
-      for (FreeBlock* block = taken; block != nullptr; block = block->next) ++takenCount;
-      pool.count.fetch_sub(takenCount, std::memory_order_relaxed);
+      if (taken == nullptr) return;
+      // Keep the first kMaxCachedPerThread blocks: walk only those, never the whole list.
+      FreeBlock* last = taken;
+      size_t kept = 1;
+      while (kept < kMaxCachedPerThread && last->next != nullptr) {
+        last = last->next;
+        ++kept;
+      }
+      FreeBlock* rest = last->next;
+      last->next = nullptr;
+      pool.count.fetch_sub(kept, std::memory_order_relaxed);
       head = taken;
-      count = takenCount;
+      count = kept;
+      if (rest != nullptr) pushListShared(rest);
     }
 
     ~ThreadCache() {

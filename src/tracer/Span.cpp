@@ -4,6 +4,7 @@
 #include <opentracing/ext/tags.h>
 
 #include <algorithm>
+#include <charconv>
 #include <cstring>
 #include <optional>
 #include <string>
@@ -25,7 +26,7 @@ struct PriorityReader {
   std::optional<double> operator()(uint64_t v) const { return static_cast<double>(v); }
   std::optional<double> operator()(const std::string& v) const { return parse(v); }
   std::optional<double> operator()(opentracing::string_view v) const {
-    return parse(std::string(v.data(), v.size()));
+    return parse({v.data(), v.size()});
   }
   std::optional<double> operator()(const char* v) const {
     return v == nullptr ? std::nullopt : parse(v);
@@ -35,14 +36,13 @@ struct PriorityReader {
     return std::nullopt;
   }
 
-  static std::optional<double> parse(const std::string& text) {
-    try {
-      size_t used = 0;
-      const double value = std::stod(text, &used);
-      if (used == text.size()) return value;
-    } catch (...) {
-    }
-    return std::nullopt;
+  // Whatever the C locale of the moment says of decimal points, as from_chars does not read it.
+  static std::optional<double> parse(std::string_view text) {
+    double value = 0;
+    const char* end = text.data() + text.size();
+    const auto [used, error] = std::from_chars(text.data(), end, value);
+    if (error != std::errc() || used != end) return std::nullopt;
+    return value;
   }
 };
 
@@ -63,17 +63,16 @@ struct FieldRange {
 constexpr size_t kSpanBlockSize = 512;
 using SpanPool = BlockPool<kSpanBlockSize>;
 
-Span::Span(std::shared_ptr<const Tracer>&& tracer, const Tracer& tracerRef, const TracerCore& core,
-           const TraceID& traceID, uint64_t spanID, uint64_t parentID, unsigned char flags,
+Span::Span(const Tracer& tracer, const TracerCore& core, const TraceID& traceID, uint64_t spanID, uint64_t parentID, unsigned char flags,
            SpanContext::Baggage&& baggage, std::string&& traceState,
            std::unique_ptr<SpanRecord>&& record, std::string_view unsampledOperationName,
            SteadyTime startSteady) noexcept
-    : tracer_(std::move(tracer)),
-      tracerRef_(tracerRef),
+    : tracer_(tracer),
       core_(core),
       context_(traceID, spanID, parentID, flags, std::move(baggage), {}, std::move(traceState)),
       startSteady_(startSteady),
       record_(std::move(record)) {
+  core_.liveSpans().started();
   if (!record_) {
     try {
       setUnsampledOperationName(unsampledOperationName);
@@ -84,6 +83,8 @@ Span::Span(std::shared_ptr<const Tracer>&& tracer, const Tracer& tracerRef, cons
 
 Span::~Span() {
   if (!finished_.load(std::memory_order_relaxed)) Finish();
+  // Last: the tracer may be destroyed in this call.
+  TracerAccess::spanEnded(tracer_);
 }
 
 void* Span::operator new(size_t size) {
@@ -94,7 +95,7 @@ void* Span::operator new(size_t size) {
 
 void Span::operator delete(void* memory) noexcept { SpanPool::release(memory); }
 
-const opentracing::Tracer& Span::tracer() const noexcept { return tracerRef_; }
+const opentracing::Tracer& Span::tracer() const noexcept { return tracer_; }
 
 void Span::setUnsampledOperationName(std::string_view name) {
   if (name.size() <= kInlineNameCapacity) {
@@ -128,7 +129,9 @@ void Span::FinishWithOptions(const opentracing::FinishSpanOptions& options) noex
     if (!recording() || !record_) return;
     record = std::move(record_);
   }
-  record->durationMicros = std::max<int64_t>(0, toMicros(finishSteady - startSteady_));
+  // At least 1 µs: Jaeger v2 flags a span that ends where it starts ("Negative duration
+  // detected") and a span shorter than a microsecond would otherwise report 0.
+  record->durationMicros = std::max<int64_t>(1, toMicros(finishSteady - startSteady_));
   for (const opentracing::LogRecord& log : options.log_records) {
     try {
       record->addLog(toMicros(log.timestamp), log.fields);
@@ -184,11 +187,9 @@ void Span::applySamplingPriority(const opentracing::Value& value) {
   const std::optional<double> priority = opentracing::util::apply_visitor(PriorityReader{}, value);
   if (!priority) return;
   if (*priority > 0) {
-    // The record will go to the reporter: keep the tracer alive until then.
-    if (!tracer_) tracer_ = tracerRef_.shared_from_this();
-    context_.setFlags(context_.flags() | SpanContext::kSampledFlag | SpanContext::kDebugFlag);
     if (!record_) {
-      // Sampled from now on: what was set before this tag was not recorded.
+      // Sampled from now on: what was set before this tag was not recorded. The record first:
+      // should it fail, the span stays unsampled, with no record to miss.
       auto record = std::make_unique<SpanRecord>();
       record->traceID = context_.traceID();
       record->spanID = context_.spanID();
@@ -200,8 +201,15 @@ void Span::applySamplingPriority(const opentracing::Value& value) {
       record_ = std::move(record);
       Counters::add(core_.counters().spansSampled);
     }
+    context_.setFlags(context_.flags() | SpanContext::kSampledFlag | SpanContext::kDebugFlag);
   } else {
     context_.setFlags(context_.flags() & ~SpanContext::kSampledFlag);
+    if (record_) {
+      // No longer sampled: it will not be reported, so it is not counted as sampled either,
+      // and never as finished.
+      record_.reset();
+      Counters::subtract(core_.counters().spansSampled);
+    }
   }
 }
 

@@ -21,9 +21,10 @@ namespace detail {
 class TracerCore;
 
 // An OpenTracing span. A sampled span records into its SpanRecord, which Finish moves to the
-// reporter; an unsampled span records nothing. The span keeps its Tracer alive, and nothing
-// the reporter holds keeps the span or the Tracer alive. Spans live in pooled blocks: starting
-// and finishing an unsampled span allocates nothing once the thread is warm.
+// reporter; an unsampled span records nothing. The Tracer outlives its spans (they count
+// themselves in its LiveSpans; see TracerLifetime.cpp), and nothing the reporter holds keeps a
+// span or the Tracer alive. Spans live in pooled blocks: starting and finishing an unsampled
+// span allocates nothing once the thread is warm.
 class Span final : public opentracing::Span {
  public:
   // Longer baggage values are truncated (jaeger's DefaultBaggageRestrictionManager's limit).
@@ -34,8 +35,7 @@ class Span final : public opentracing::Span {
   // record is null for an unsampled span, which keeps its operation name aside in case a
   // sampling.priority tag samples it later.
   // The context is built in place: a span is started for every request.
-  // tracer is null for an unsampled span: see tracer_.
-  Span(std::shared_ptr<const Tracer>&& tracer, const Tracer& tracerRef, const TracerCore& core,
+  Span(const Tracer& tracer, const TracerCore& core,
        const TraceID& traceID, uint64_t spanID, uint64_t parentID, unsigned char flags,
        SpanContext::Baggage&& baggage, std::string&& traceState,
        std::unique_ptr<SpanRecord>&& record, std::string_view unsampledOperationName,
@@ -78,12 +78,8 @@ class Span final : public opentracing::Span {
   // Most operation names fit here; a longer one costs an allocation, on unsampled spans only.
   static constexpr size_t kInlineNameCapacity = 64;
 
-  // A sampled span keeps its tracer, and so the reporter its record goes to, alive. An
-  // unsampled span reports nothing and holds no reference: the count's two locked instructions
-  // were most of its cost. It takes one if a sampling.priority tag samples it; until then the
-  // tracer must outlive it for tracer() to be valid, as the DESIGN asks of all spans.
-  std::shared_ptr<const Tracer> tracer_;
-  const Tracer& tracerRef_;
+  // Valid for the span's whole life: the tracer is destroyed only after its last span.
+  const Tracer& tracer_;
   const TracerCore& core_;
   SpanContext context_;
   SteadyTime startSteady_;

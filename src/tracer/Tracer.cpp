@@ -169,10 +169,13 @@ std::unique_ptr<opentracing::Span> Tracer::StartSpanWithOptions(
         for (const detail::SpanTag& tag : *samplerTags) record->addTag(tag.key, tag.value);
       }
       if (debugRoot) record->addTag(kJaegerDebugHeader, detail::TagValue(parent->debugID()));
+      // Jaeger's span has no field for W3C tracestate: OpenTelemetry's Jaeger translation keeps
+      // it in this tag, and Jaeger v2 shows it so.
+      if (!traceState.empty()) record->addTag("w3c.tracestate", detail::TagValue(traceState));
     }
 
     std::unique_ptr<detail::Span> span(new detail::Span(
-        sampled ? shared_from_this() : nullptr, *this, core, traceID, spanID, parentID, flags,
+        *this, core, traceID, spanID, parentID, flags,
         std::move(baggage), std::move(traceState), std::move(record),
         {operationName.data(), operationName.size()}, start.steady));
     for (const auto& tag : options.tags) span->setInitialTag(tag.first, tag.second);
@@ -262,6 +265,7 @@ bool Tracer::Flush(std::chrono::milliseconds timeout) noexcept {
 }
 
 TracerStats Tracer::stats() const noexcept {
+  core_->reporter().countStragglers();
   TracerStats stats = core_->counters().snapshot();
   stats.queueLength = core_->reporter().queueLength();
   return stats;

@@ -74,11 +74,5 @@ TracerCore::TracerCore(const std::string& serviceName, const Config& config,
 
 TracerCore::~TracerCore() = default;
 
-std::shared_ptr<Tracer> TracerAccess::make(std::unique_ptr<TracerCore> core) {
-  return std::shared_ptr<Tracer>(new Tracer(std::move(core)));
-}
-
-TracerCore& TracerAccess::core(const Tracer& tracer) { return *tracer.core_; }
-
 }  // namespace detail
 }  // namespace jaegertracing

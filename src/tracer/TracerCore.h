@@ -4,6 +4,7 @@
 #include <jaegertracing/Config.h>
 #include <jaegertracing/Logging.h>
 
+#include <atomic>
 #include <memory>
 #include <string>
 #include <vector>
@@ -12,6 +13,7 @@
 #include "propagation/Propagator.h"
 #include "reporters/Reporter.h"
 #include "samplers/Sampler.h"
+#include "tracer/LiveSpans.h"
 #include "tracer/SpanData.h"
 
 namespace jaegertracing {
@@ -38,6 +40,9 @@ class TracerCore {
     return propagators_;
   }
   const std::vector<SpanTag>& processTags() const { return processTags_; }
+  LiveSpans& liveSpans() const { return liveSpans_; }
+  // Set once the application holds no handle on the tracer: see TracerLifetime.cpp.
+  std::atomic<bool>& handlesGone() const { return handlesGone_; }
 
  private:
   std::string serviceName_;
@@ -49,13 +54,22 @@ class TracerCore {
   std::unique_ptr<Sampler> sampler_;
   std::vector<std::unique_ptr<propagation::TextMapPropagator>> propagators_;
   std::unique_ptr<Reporter> reporter_;
+  mutable LiveSpans liveSpans_;
+  mutable std::atomic<bool> handlesGone_{false};
 };
 
 // The way into Tracer's private constructor, for Tracer::make and for tests that give the
-// tracer a reporter of their own.
+// tracer a reporter of their own, and the tracer's lifetime (TracerLifetime.cpp): a tracer is
+// destroyed once no handle on it is left and no span of it is alive.
 struct TracerAccess {
   static std::shared_ptr<Tracer> make(std::unique_ptr<TracerCore> core);
   static TracerCore& core(const Tracer& tracer);
+  // The deleter of the handles make() returns.
+  static void lastHandleDropped(Tracer* tracer) noexcept;
+  // A span's last touch of its tracer, at the end of its destructor.
+  static void spanEnded(const Tracer& tracer) noexcept;
+  // Destroys the retired tracers whose spans have all ended.
+  static void sweepRetired() noexcept;
 };
 
 }  // namespace detail

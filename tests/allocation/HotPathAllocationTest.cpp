@@ -6,8 +6,11 @@
 
 #include <memory>
 #include <string>
+#include <variant>
+#include <vector>
 
 #include "AllocationCounter.h"
+#include "reporters/InMemoryReporter.h"
 #include "reporters/Reporter.h"
 #include "tracer/TracerCore.h"
 
@@ -111,14 +114,40 @@ TEST(HotPathAllocationTest, SampledSpanWithTagsAndLogAllocatesNothingOnceWarm) {
 
 TEST(HotPathAllocationTest, SampledSpanOutgrowingItsBlockStillReportsEverything) {
   // Not allocation-free, and not meant to be: the record continues in heap chunks.
-  Traced traced = makeTracer(true);
-  const std::string big(4096, 'v');
+  auto reporter = std::make_unique<detail::InMemoryReporter>();
+  detail::InMemoryReporter* reported = reporter.get();
+  auto tracer = detail::TracerAccess::make(std::make_unique<detail::TracerCore>(
+      "allocation-test", Config(false, false, samplers::Config("const", 1)),
+      std::shared_ptr<logging::Logger>(logging::nullLogger()), std::move(reporter)));
+  // Eight values of 4 KiB, each distinct, far past the record's inline block.
+  std::vector<std::string> payloads;
+  for (int i = 0; i < 8; ++i) payloads.push_back(std::string(4096, static_cast<char>('a' + i)));
   const uint64_t before = allocationsOnThisThread();
-  auto span = traced.tracer->StartSpan("big");
-  for (int i = 0; i < 8; ++i) span->SetTag("payload", big);
+  auto span = tracer->StartSpan("big");
+  for (int i = 0; i < 8; ++i) span->SetTag("payload" + std::to_string(i), payloads[i]);
+  span->Log({{"event", payloads[7]}});
   span->Finish();
   EXPECT_GT(allocationsOnThisThread() - before, 0u);
-  EXPECT_EQ(traced.reporter->reported, 1u);
+
+  const auto spans = reported->spans();
+  ASSERT_EQ(spans.size(), 1u);
+  EXPECT_EQ(spans[0].operationName, "big");
+  // Every value whole, in order, after the sampler's tags.
+  std::vector<std::string> keys;
+  for (const auto& tag : spans[0].tags) {
+    if (tag.key.rfind("payload", 0) != 0) continue;
+    const size_t i = keys.size();
+    keys.push_back(tag.key);
+    ASSERT_LT(i, payloads.size());
+    ASSERT_TRUE(std::holds_alternative<std::string>(tag.value)) << tag.key;
+    EXPECT_EQ(std::get<std::string>(tag.value), payloads[i]) << tag.key;
+  }
+  EXPECT_EQ(keys, (std::vector<std::string>{"payload0", "payload1", "payload2", "payload3",
+                                            "payload4", "payload5", "payload6", "payload7"}));
+  ASSERT_EQ(spans[0].logs.size(), 1u);
+  ASSERT_EQ(spans[0].logs[0].fields.size(), 1u);
+  EXPECT_EQ(spans[0].logs[0].fields[0].key, "event");
+  EXPECT_EQ(std::get<std::string>(spans[0].logs[0].fields[0].value), payloads[7]);
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 
 #include <cctype>
 #include <chrono>
+#include <cmath>
 #include <cstdlib>
 #include <functional>
 #include <memory>
@@ -339,6 +340,12 @@ TEST(ConfigParse, AcceptsBoundaryValues) {
       Config::parse(YAML::Load("sampler: {type: probabilistic, param: 1.0}")).sampler().param(), 1);
   EXPECT_DOUBLE_EQ(
       Config::parse(YAML::Load("sampler: {type: ratelimiting, param: 0}")).sampler().param(), 0);
+  EXPECT_DOUBLE_EQ(
+      Config::parse(YAML::Load("sampler: {type: ratelimiting, param: 1e-9}")).sampler().param(),
+      1e-9);
+  EXPECT_DOUBLE_EQ(
+      Config::parse(YAML::Load("sampler: {type: ratelimiting, param: 1e9}")).sampler().param(),
+      1e9);
   EXPECT_EQ(Config::parse(YAML::Load("reporter: {maxPacketSize: 512}")).reporter().maxPacketSize(),
             512);
   EXPECT_EQ(
@@ -395,6 +402,11 @@ TEST(ConfigParse, BadValuesNameTheKeyAndQuoteTheValue) {
       {"sampler: {type: probabilistic, param: abc}", "sampler.param", "abc"},
       {"sampler: {type: probabilistic, param: .nan}", "sampler.param", ".nan"},
       {"sampler: {type: ratelimiting, param: .inf}", "sampler.param", ".inf"},
+      // Beyond the rate limiter's clock: one trace in 31.7 years to one a nanosecond.
+      {"sampler: {type: ratelimiting, param: 1e-12}", "sampler.param", "1e-12"},
+      {"sampler: {type: ratelimiting, param: 2e9}", "sampler.param", "2e9"},
+      {"sampler: {type: ratelimiting, param: 1e300}", "sampler.param", "1e300"},
+      {"sampler: {type: ratelimiting, param: .nan}", "sampler.param", ".nan"},
       {"sampler: {param: {a: 1}}", "sampler.param", "{a: 1}"},
       {"sampler: {samplingServerURL: 'agent:5778/sampling'}", "sampler.samplingServerURL",
        "agent:5778/sampling"},
@@ -812,6 +824,8 @@ TEST_F(EnvTest, SamplerParamIsCheckedAgainstTheNewType) {
   Config config;
   expectConfigError([&config] { config.fromEnv(); }, "JAEGER_SAMPLER_PARAM", "0.5");
   set("JAEGER_SAMPLER_TYPE", "ratelimiting");
+  set("JAEGER_SAMPLER_PARAM", "1e-20");
+  expectConfigError([&config] { config.fromEnv(); }, "JAEGER_SAMPLER_PARAM", "1e-20");
   set("JAEGER_SAMPLER_PARAM", "100");
   config.fromEnv();
   EXPECT_DOUBLE_EQ(config.sampler().param(), 100);
@@ -879,6 +893,10 @@ TEST(ConfigValidate, RejectsWhatACodedConfigCanGetWrong) {
   expectInvalid(withSampler(Config(kSamplerTypeProbabilistic, -0.5)), "sampler.param", "-0.5");
   expectInvalid(withSampler(Config(kSamplerTypeConst)), "sampler.param", "0.001");
   expectInvalid(withSampler(Config(kSamplerTypeRateLimiting, -1)), "sampler.param", "-1");
+  expectInvalid(withSampler(Config(kSamplerTypeRateLimiting, 1e-10)), "sampler.param", "1e-10");
+  expectInvalid(withSampler(Config(kSamplerTypeRateLimiting, 1e300)), "sampler.param", "1e+300");
+  expectInvalid(withSampler(Config(kSamplerTypeRateLimiting, std::nan(""))), "sampler.param",
+                "nan");
   expectInvalid(withSampler(Config(kSamplerTypeRemote, 0.1, "ftp://x")),
                 "sampler.samplingServerURL", "ftp://x");
   expectInvalid(withSampler(Config(kSamplerTypeRemote, 0.1, "", 0)), "sampler.maxOperations", "0");

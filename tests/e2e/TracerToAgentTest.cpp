@@ -57,13 +57,15 @@ TEST(TracerToAgentTest, EveryFieldArrivesIntact) {
   auto root = tracer->StartSpan("root", {opentracing::StartTimestamp(start, steadyStart)});
   auto other = tracer->StartSpan("other");
   auto child = tracer->StartSpan("child", {opentracing::ChildOf(&root->context()),
-                                           opentracing::FollowsFrom(&other->context())});
+                                           opentracing::FollowsFrom(&other->context()),
+                                           opentracing::StartTimestamp(start + 200ms,
+                                                                       steadyStart + 200ms)});
   child->SetTag("string", "text");
   child->SetTag("double", 1.5);
   child->SetTag("bool", true);
   child->SetTag("long", -7);
   child->Log(start + 1s, {{"event", "happened"}, {"count", 3}});
-  child->Finish();
+  child->Finish({opentracing::FinishTimestamp(steadyStart + 700ms)});
   other->Finish();
   root->Finish({opentracing::FinishTimestamp(steadyStart + 1500ms)});
   tracer->Close();
@@ -129,7 +131,8 @@ TEST(TracerToAgentTest, EveryFieldArrivesIntact) {
   EXPECT_EQ(childSpan->logs[0].timestamp, 1700000001LL * 1000000);
   EXPECT_EQ(findTag(childSpan->logs[0].fields, "event")->vStr, "happened");
   EXPECT_EQ(findTag(childSpan->logs[0].fields, "count")->vLong, 3);
-  EXPECT_GE(childSpan->duration, 0);
+  EXPECT_EQ(childSpan->startTime, 1700000000LL * 1000000 + 200000);
+  EXPECT_EQ(childSpan->duration, 500000);
 
   const TracerStats stats = tracer->stats();
   EXPECT_EQ(stats.spansStarted, 3u);
@@ -150,10 +153,11 @@ TEST(TracerToAgentTest, BurstOverflowIsCountedAndTravelsInClientStats) {
   ASSERT_TRUE(agent.waitForSpans(stats.spansReported, 5s));
   EXPECT_EQ(agent.spans().size(), stats.spansReported);
   EXPECT_EQ(stats.spansReported + stats.droppedQueueFull, 2000u);
-  if (stats.droppedQueueFull > 0) {
-    // The last batch's stats carry the drops counted before it was sent.
-    EXPECT_GT(agent.batches().back().stats.fullQueueDroppedSpans, 0);
-  }
+  // Every drop happened before Close(), and a span queued after the last drop leaves in a later
+  // batch: the last batch carries them all. (HttpSenderTracerTest's collector, which can hold
+  // the reporter in a request, makes the drops certain; here the burst makes them likely.)
+  EXPECT_EQ(agent.batches().back().stats.fullQueueDroppedSpans,
+            static_cast<int64_t>(stats.droppedQueueFull));
 }
 
 TEST(TracerToAgentTest, CloseFlushesWhatAShortProgramQueued) {
@@ -180,10 +184,13 @@ TEST(TracerToAgentTest, OneHundredThousandSpanBurstArrivesWhole) {
   const TracerStats stats = tracer->stats();
   EXPECT_EQ(stats.droppedQueueFull, 0u);
   EXPECT_EQ(stats.spansReported, 100000u);
-  // Loopback UDP can still drop when the receiver's socket buffer overflows; count what came,
-  // from one snapshot (spans may still be arriving while it is checked).
-  agent.waitForSpans(100000, 30s);
+  // Loopback UDP drops only when the receiver's socket buffer overflows, which the kernel counts
+  // for the socket: every span arrives, or the kernel says why not. Count what came from one
+  // snapshot (spans may still be arriving while it is checked).
+  const bool allArrived = agent.waitForSpans(100000, 30s);
   const auto spans = agent.spans();
+  EXPECT_TRUE(allArrived || agent.kernelDrops() > 0)
+      << spans.size() << " of 100000 spans arrived and the kernel dropped no datagram";
   std::map<int64_t, int> arrivals;
   for (const auto& span : spans) ++arrivals[span.spanId];
   size_t twice = 0;

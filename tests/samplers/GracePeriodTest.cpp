@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <chrono>
 #include <thread>
 #include <vector>
 
@@ -63,6 +64,8 @@ TEST(GracePeriodTest, ThreadsThatComeAndGoLeaveNothingToWaitFor) {
   GracePeriod grace;
   GracePeriod other;
   std::atomic<int> current{0};
+  const size_t recordsBefore = GracePeriod::threadRecords();
+  size_t recordsAfterFirstRound = 0;
   for (int round = 0; round < 50; ++round) {
     std::vector<std::thread> threads;
     for (int t = 0; t < 4; ++t) {
@@ -75,17 +78,68 @@ TEST(GracePeriodTest, ThreadsThatComeAndGoLeaveNothingToWaitFor) {
     }
     grace.synchronize();
     for (auto& thread : threads) thread.join();
-    // Their records are free again (and reused by the next round's threads).
     grace.synchronize();
     other.synchronize();
+    if (round == 0) recordsAfterFirstRound = GracePeriod::threadRecords();
   }
+  // The records of ended threads are free again and reused by the next round's threads: 200
+  // threads came and went, and no record was added after the first round's (at most four).
+  EXPECT_LE(recordsAfterFirstRound, recordsBefore + 4);
+  EXPECT_EQ(GracePeriod::threadRecords(), recordsAfterFirstRound);
 }
 
-TEST(GracePeriodTest, SynchronizeWithoutReadersReturnsAtOnce) {
+// Waits for `done` with a deadline, so that a synchronize() that waits for the wrong reader
+// fails the test instead of hanging it.
+template <typename Condition>
+bool waitFor(Condition done) {
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+  while (!done()) {
+    if (std::chrono::steady_clock::now() > deadline) return false;
+    std::this_thread::yield();
+  }
+  return true;
+}
+
+TEST(GracePeriodTest, SynchronizeWaitsForItsOwnReadersOnly) {
   GracePeriod grace;
-  for (int i = 0; i < 1000; ++i) grace.synchronize();
-  { GracePeriod::ReadSection section(grace); }
-  grace.synchronize();
+  GracePeriod other;
+  std::atomic<bool> inSection{false};
+  std::atomic<bool> release{false};
+  std::atomic<bool> leaving{false};
+  // A reader inside a section of `other` for as long as the test says.
+  std::thread reader([&] {
+    GracePeriod::ReadSection section(other);
+    inSection = true;
+    while (!release.load()) std::this_thread::yield();
+    leaving = true;
+  });
+  ASSERT_TRUE(waitFor([&] { return inSection.load(); }));
+
+  // Nobody reads under `grace`: synchronize returns while the other section stays open.
+  std::atomic<bool> synchronized{false};
+  std::thread writer([&] {
+    for (int i = 0; i < 1000; ++i) grace.synchronize();
+    synchronized = true;
+  });
+  const bool returned = waitFor([&] { return synchronized.load(); });
+  EXPECT_TRUE(returned);
+  EXPECT_FALSE(leaving.load());
+
+  // Under `other`, it returns only after the reader has left.
+  std::atomic<bool> sawLeaving{false};
+  std::atomic<bool> started{false};
+  std::thread otherWriter([&] {
+    started = true;
+    other.synchronize();
+    sawLeaving = leaving.load();
+  });
+  ASSERT_TRUE(waitFor([&] { return started.load(); }));
+  for (int i = 0; i < 1000; ++i) std::this_thread::yield();  // let a broken writer run ahead
+  release = true;
+  writer.join();
+  reader.join();
+  otherWriter.join();
+  EXPECT_TRUE(sawLeaving.load());
 }
 
 }  // namespace

@@ -282,6 +282,46 @@ TEST(RemoteSamplerTest, BadAnswersKeepTheLastGoodStrategyAndAreLoggedOncePerStre
   EXPECT_EQ(sampledOf(sampler, 100), 0);
 }
 
+TEST(RemoteSamplerTest, RatesBeyondTheLimiterAreClampedAndLoggedOnce) {
+  SamplingServer server;
+  CapturingLogger logger;
+  const std::string tiny =
+      R"({"strategyType":"RATE_LIMITING","rateLimitingSampling":{"maxTracesPerSecond":1e-12}})";
+  server.respond(tiny);
+  RemoteSampler sampler(remoteConfig(server.url(), 0.0), "service", logger);
+  // Several polls of the same answer: one line.
+  serve(server, tiny);
+  serve(server, tiny);
+  Decision decision = decide(sampler, kHighId);
+  EXPECT_TRUE(decision.sampled);
+  EXPECT_EQ(decision.type, "ratelimiting");
+  EXPECT_DOUBLE_EQ(decision.param, 1e-9);
+  EXPECT_EQ(sampledOf(sampler, 100), 0);
+  std::vector<std::string> errors = logger.errors();
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_NE(errors[0].find("rateLimitingSampling.maxTracesPerSecond: 1e-12 clamped to 1e-09"),
+            std::string::npos)
+      << errors[0];
+
+  // Another clamping is another line; an answer in range, then the first one again, too.
+  const std::string huge = R"({"operationSampling":{"defaultSamplingProbability":0.0,
+      "defaultLowerBoundTracesPerSecond":1e300,"perOperationStrategies":[]}})";
+  serve(server, huge);
+  serve(server, huge);
+  decision = decide(sampler, kHighId, "op");
+  EXPECT_TRUE(decision.sampled);
+  EXPECT_EQ(decision.type, "lowerbound");
+  EXPECT_DOUBLE_EQ(decision.param, 1e9);
+  serve(server, kAlways);
+  serve(server, tiny);
+  errors = logger.errors();
+  ASSERT_EQ(errors.size(), 3u);
+  EXPECT_NE(errors[1].find("defaultLowerBoundTracesPerSecond: 1e+300 clamped to 1e+09"),
+            std::string::npos)
+      << errors[1];
+  EXPECT_NE(errors[2].find("1e-12 clamped"), std::string::npos) << errors[2];
+}
+
 TEST(RemoteSamplerTest, AnAgentThatGoesAwayLeavesTheStrategyInForce) {
   auto server = std::make_unique<SamplingServer>();
   CapturingLogger logger;

@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 #include <jaegertracing/ConfigError.h>
 
+#include <limits>
 #include <set>
 #include <stdexcept>
 
@@ -90,6 +91,46 @@ TEST(SamplerTest, FractionalRateKeepsABurstOfOne) {
   EXPECT_TRUE(sampler.takeCredit(now));
   EXPECT_FALSE(sampler.takeCredit(now + second));
   EXPECT_TRUE(sampler.takeCredit(now + 2 * second));
+}
+
+// The rate goes into 1e9 / rate and a cast to int64_t: every double must stay defined there
+// (UBSan aborts on a cast out of range) and mean something.
+TEST(SamplerTest, RateLimitingIsDefinedForEveryRate) {
+  const int64_t second = 1000000000;
+  const int64_t now = 1000 * second;
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  const double infinity = std::numeric_limits<double>::infinity();
+
+  // Nothing to sample at: never.
+  for (const double rate : {0.0, -0.0, -1.0, -infinity, nan, -nan}) {
+    RateLimitingSampler sampler(rate);
+    EXPECT_EQ(sampler.maxTracesPerSecond(), 0) << rate;
+    EXPECT_FALSE(sampler.takeCredit(now)) << rate;
+    EXPECT_FALSE(sampler.takeCredit(now + 1000000 * second)) << rate;
+  }
+
+  // Below one trace in 31.7 years: capped at that, one trace then none for 1e18 ns.
+  for (const double rate : {1e-10, 1e-12, 1e-300, std::numeric_limits<double>::denorm_min()}) {
+    RateLimitingSampler sampler(rate);
+    EXPECT_EQ(sampler.maxTracesPerSecond(), RateLimitingSampler::kMinTracesPerSecond) << rate;
+    EXPECT_TRUE(sampler.takeCredit(now)) << rate;
+    EXPECT_FALSE(sampler.takeCredit(now + 100000000 * second)) << rate;
+    EXPECT_TRUE(sampler.takeCredit(now + 1000000000 * second)) << rate;
+  }
+
+  // Above one trace a nanosecond: one a nanosecond, after a burst of a second's worth.
+  for (const double rate : {1e9, 1e10, 1e300, std::numeric_limits<double>::max(), infinity}) {
+    RateLimitingSampler sampler(rate);
+    EXPECT_EQ(sampler.maxTracesPerSecond(), RateLimitingSampler::kMaxTracesPerSecond) << rate;
+    EXPECT_TRUE(sampler.takeCredit(now)) << rate;
+    EXPECT_TRUE(sampler.takeCredit(now)) << rate;
+    const auto decision = sampler.isSampled(TraceID(0, 1), "op");
+    EXPECT_DOUBLE_EQ(std::get<double>(tag(decision, "sampler.param")), 1e9) << rate;
+  }
+
+  // The bounds themselves are applied as they are: Config accepts exactly these.
+  EXPECT_EQ(RateLimitingSampler::effectiveRate(1e-9), 1e-9);
+  EXPECT_EQ(RateLimitingSampler::effectiveRate(1e9), 1e9);
 }
 
 TEST(SamplerTest, FactoryBuildsEachTypeAndRejectsUnknownOnes) {

@@ -167,6 +167,35 @@ TEST(SamplingStrategyTest, EqualityAndDescriptions) {
   EXPECT_NE(perOperation, changed);
 }
 
+TEST(SamplingStrategyTest, TracesPerSecondBeyondTheRateLimiterAreClampedAndNoted) {
+  const SamplingStrategy tiny = parsed(
+      R"({"strategyType":"RATE_LIMITING","rateLimitingSampling":{"maxTracesPerSecond":1e-12}})");
+  EXPECT_EQ(tiny.type, Type::kRateLimiting);
+  EXPECT_EQ(tiny.maxTracesPerSecond, 1e-9);
+  EXPECT_EQ(tiny.clamped, "rateLimitingSampling.maxTracesPerSecond: 1e-12 clamped to 1e-09");
+
+  const SamplingStrategy huge = parsed(
+      R"({"strategyType":"RATE_LIMITING","rateLimitingSampling":{"maxTracesPerSecond":1e300}})");
+  EXPECT_EQ(huge.maxTracesPerSecond, 1e9);
+  EXPECT_EQ(huge.clamped, "rateLimitingSampling.maxTracesPerSecond: 1e+300 clamped to 1e+09");
+
+  const SamplingStrategy lowerBound = parsed(R"({"operationSampling":{
+      "defaultSamplingProbability":0.1,"defaultLowerBoundTracesPerSecond":1e-30,
+      "perOperationStrategies":[]}})");
+  EXPECT_EQ(lowerBound.perOperation.defaultLowerBoundTracesPerSecond, 1e-9);
+  EXPECT_EQ(lowerBound.clamped,
+            "operationSampling.defaultLowerBoundTracesPerSecond: 1e-30 clamped to 1e-09");
+
+  // In range, 0 included: as written, nothing noted.
+  for (const char* rate : {"0", "1e-9", "0.001", "1000000", "1e9"}) {
+    const SamplingStrategy kept =
+        parsed(std::string(R"({"strategyType":"RATE_LIMITING","rateLimitingSampling":{)") +
+               R"("maxTracesPerSecond":)" + rate + "}}");
+    EXPECT_EQ(kept.maxTracesPerSecond, std::stod(rate)) << rate;
+    EXPECT_EQ(kept.clamped, "") << rate;
+  }
+}
+
 }  // namespace
 }  // namespace detail
 }  // namespace jaegertracing

@@ -718,6 +718,22 @@ TEST(HttpSenderTracerTest, SpansReachTheCollectorThroughTracerMake) {
   EXPECT_TRUE(logger->linesStartingWith("ERROR: ").empty());
 }
 
+TEST(HttpSenderTracerTest, AMaxBatchBytesWithNoRoomBesideTheProcessIsAConfigError) {
+  reporters::Config reporter = reporterTo(closedEndpoint());
+  reporter.setMaxBatchBytes(1024);
+  // Tracer tags that make the Process alone larger than a request may be.
+  const Config config(false, false, samplers::Config(kSamplerTypeConst, 1), reporter,
+                  propagation::HeadersConfig(), baggage::RestrictionsConfig(), "",
+                  {Tag("big", std::string(1500, 'x'))});
+  try {
+    Tracer::make("too-small", config);
+    FAIL() << "Tracer::make accepted a maxBatchBytes with no room for a span";
+  } catch (const ConfigError& error) {
+    EXPECT_EQ(error.key, "reporter.maxBatchBytes");
+    EXPECT_EQ(error.value, "1024");
+  }
+}
+
 TEST(HttpSenderTracerTest, ADownCollectorFailsNothingButItsSpans) {
   // As a deployment sets it: JAEGER_ENDPOINT over the configuration.
   ScopedEnv endpoint("JAEGER_ENDPOINT", closedEndpoint());
@@ -742,6 +758,39 @@ TEST(HttpSenderTracerTest, ADownCollectorFailsNothingButItsSpans) {
   EXPECT_GE(stats.batchesFailed, 1u);
   EXPECT_EQ(logger->linesStartingWith("ERROR: ").size(), 1u);
   logger->expectNoneContain({"env-pass-91"});
+}
+
+TEST(HttpSenderTracerTest, DropsWhileTheCollectorHangsTravelInClientStats) {
+  testing::CollectorServer collector;
+  collector.hang();
+  auto logger = std::make_shared<CapturingLogger>();
+  // The flush interval is an hour: the reporter sends when its queue of 8 is half full.
+  auto tracer = std::static_pointer_cast<Tracer>(Tracer::make(
+      "http-drops",
+      tracerConfig(reporters::Config(8, std::chrono::hours(1), false, "", collector.endpoint())
+                       .setRequestTimeout(60s)),
+      logger));
+  for (int i = 0; i < 8; ++i) tracer->StartSpan("taken")->Finish();
+  // The reporter now sits in a request the collector holds: nothing drains the queue, so of
+  // the next 100 spans at most a queue's worth is kept and the rest dropped, every time.
+  ASSERT_TRUE(collector.waitForRequests(1, 10s));
+  for (int i = 0; i < 100; ++i) tracer->StartSpan("burst")->Finish();
+  const uint64_t dropped = tracer->stats().droppedQueueFull;
+  EXPECT_GE(dropped, 100u - 8u);
+
+  collector.resume();
+  EXPECT_TRUE(tracer->close(10s));
+  const TracerStats stats = tracer->stats();
+  EXPECT_EQ(stats.droppedQueueFull, dropped);
+  EXPECT_EQ(stats.spansFinished, 108u);
+  EXPECT_EQ(stats.spansReported + stats.droppedQueueFull, 108u);
+  ASSERT_TRUE(collector.waitForSpans(stats.spansReported, 5s));
+  const auto batches = collector.batches();
+  ASSERT_GE(batches.size(), 2u);
+  // The first request left before the drops; a later one carries them all.
+  EXPECT_EQ(batches.front().stats.fullQueueDroppedSpans, 0);
+  EXPECT_EQ(batches.back().stats.fullQueueDroppedSpans, static_cast<int64_t>(dropped));
+  EXPECT_EQ(collector.spans().size(), stats.spansReported);
 }
 
 }  // namespace

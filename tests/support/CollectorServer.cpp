@@ -103,6 +103,12 @@ void CollectorServer::hang() {
   hanging_ = true;
 }
 
+void CollectorServer::resume() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  hanging_ = false;
+  changed_.notify_all();
+}
+
 CollectorServer::Reply CollectorServer::handle(const std::string& method, const std::string& path,
                                                const std::string& target, const std::string& query,
                                                const std::string& contentType,
@@ -149,7 +155,7 @@ CollectorServer::Reply CollectorServer::handle(const std::string& method, const 
   request.status = reply.status;
   requests_.push_back(request);
   changed_.notify_all();
-  if (hanging_) changed_.wait(lock, [this] { return stopping_; });
+  if (hanging_) changed_.wait(lock, [this] { return stopping_ || !hanging_; });
   return reply;
 }
 

@@ -54,8 +54,10 @@ class CollectorServer {
   void expectAuthorization(const std::string& value);
   // Answer well-formed requests with this status and body (default 202, empty).
   void answer(int status, const std::string& body = "");
-  // Hold every answer until the server is destroyed: a collector that hangs.
+  // Hold every answer until the server is destroyed or resume(): a collector that hangs.
   void hang();
+  // Answers the held requests, and the later ones at once again.
+  void resume();
 
   // Copies taken under the lock, in arrival order.
   std::vector<jaegertracing::thrift::Batch> batches() const;

@@ -6,9 +6,13 @@
 #include <netinet/in.h>
 #include <poll.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
+#include <fstream>
+#include <sstream>
+#include <string>
 #include <memory>
 #include <system_error>
 #include <utility>
@@ -145,6 +149,25 @@ bool AgentReceiver::waitForSpans(size_t n, std::chrono::milliseconds timeout) co
   std::unique_lock<std::mutex> lock(mutex_);
   arrived_.wait_for(lock, timeout, [&] { return spanCount_ >= n || cancelled_; });
   return spanCount_ >= n;
+}
+
+size_t AgentReceiver::kernelDrops() const {
+  struct stat status {};
+  if (::fstat(socket_, &status) != 0) return 0;
+  const std::string inode = std::to_string(status.st_ino);
+  for (const char* table : {"/proc/net/udp", "/proc/net/udp6"}) {
+    std::ifstream lines(table);
+    std::string line;
+    std::getline(lines, line);  // the header
+    while (std::getline(lines, line)) {
+      // sl local rem st tx:rx tr:when retrnsmt uid timeout inode ref pointer drops
+      std::istringstream fields(line);
+      std::string field[13];
+      for (std::string& value : field) fields >> value;
+      if (fields && field[9] == inode) return std::stoul(field[12]);
+    }
+  }
+  return 0;
 }
 
 void AgentReceiver::cancelWaits() {

@@ -70,6 +70,9 @@ class AgentReceiver {
   // Spans of every well-formed batch, also those given to a handler.
   size_t receivedSpans() const;
   size_t malformedDatagrams() const;
+  // Datagrams the kernel dropped for this socket because its receive buffer was full (the
+  // "drops" column of /proc/net/udp and udp6); 0 when that cannot be read.
+  size_t kernelDrops() const;
   // Why each malformed datagram was rejected, in arrival order (the first kKeptErrors).
   std::vector<std::string> errors() const;
 
