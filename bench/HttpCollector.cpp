@@ -16,6 +16,13 @@ HttpCollector::HttpCollector() : server_(std::make_unique<httplib::Server>()) {
                   bodyBytes_.fetch_add(request.body.size(), std::memory_order_relaxed);
                   response.status = 202;
                 });
+  // An OTLP receiver as well: 200 with an empty body is an ExportTraceServiceResponse with no
+  // partial_success.
+  server_->Post("/v1/traces", [this](const httplib::Request& request, httplib::Response& response) {
+    requests_.fetch_add(1, std::memory_order_relaxed);
+    bodyBytes_.fetch_add(request.body.size(), std::memory_order_relaxed);
+    response.status = 200;
+  });
   port_ = server_->bind_to_any_port("127.0.0.1");
   if (port_ <= 0) throw std::runtime_error("HttpCollector: cannot bind 127.0.0.1:0");
   // The socket listens already: the sender's first connection waits in the backlog until
@@ -35,6 +42,10 @@ HttpCollector::~HttpCollector() {
 
 std::string HttpCollector::endpoint() const {
   return "http://127.0.0.1:" + std::to_string(port_) + "/api/traces";
+}
+
+std::string HttpCollector::otlpEndpoint() const {
+  return "http://127.0.0.1:" + std::to_string(port_) + "/v1/traces";
 }
 
 }  // namespace bench

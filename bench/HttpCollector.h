@@ -1,6 +1,8 @@
-// A Jaeger collector's HTTP endpoint in the benchmark's process (cpp-httplib on 127.0.0.1, a
-// port the OS picks): answers every POST with 202 Accepted and counts requests and body bytes,
-// without decoding them, so the benchmark measures the sender and not a Thrift decoder.
+// A Jaeger collector's HTTP endpoint and an OTLP/HTTP receiver in the benchmark's process
+// (cpp-httplib on 127.0.0.1, a port the OS picks): answers every POST with success and counts
+// requests and body bytes, without decoding them, so the benchmark measures the sender and
+// not a decoder. cpp-httplib inflates a gzip body before the count: bodyBytes() is then the
+// uncompressed size; the tracer's bytesSent counts what went on the wire.
 #ifndef JAEGERTRACING_BENCH_HTTPCOLLECTOR_H
 #define JAEGERTRACING_BENCH_HTTPCOLLECTOR_H
 
@@ -26,6 +28,8 @@ class HttpCollector {
 
   // http://127.0.0.1:<port>/api/traces
   std::string endpoint() const;
+  // http://127.0.0.1:<port>/v1/traces
+  std::string otlpEndpoint() const;
   uint64_t requests() const { return requests_.load(std::memory_order_relaxed); }
   uint64_t bodyBytes() const { return bodyBytes_.load(std::memory_order_relaxed); }
 

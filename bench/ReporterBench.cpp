@@ -90,6 +90,28 @@ void BM_Reporter_Http(benchmark::State& state) {
 }
 BENCHMARK(BM_Reporter_Http)->Unit(benchmark::kMillisecond)->UseRealTime();
 
+// OTLP/HTTP to the same in-process receiver: protobuf, protobuf with gzip, JSON.
+void reporterOverOtlp(benchmark::State& state, const char* protocol, const char* compression) {
+  const HttpCollector collector;
+  reporters::OtlpConfig otlp;
+  otlp.endpoint = collector.otlpEndpoint();
+  otlp.protocol = protocol;
+  otlp.compression = compression;
+  reporterThroughput(state, withReporter(queueingReporter("127.0.0.1:6831").setOtlp(otlp)));
+}
+void BM_Reporter_Otlp(benchmark::State& state) {
+  reporterOverOtlp(state, reporters::OtlpConfig::kProtobuf, "none");
+}
+BENCHMARK(BM_Reporter_Otlp)->Unit(benchmark::kMillisecond)->UseRealTime();
+void BM_Reporter_OtlpGzip(benchmark::State& state) {
+  reporterOverOtlp(state, reporters::OtlpConfig::kProtobuf, "gzip");
+}
+BENCHMARK(BM_Reporter_OtlpGzip)->Unit(benchmark::kMillisecond)->UseRealTime();
+void BM_Reporter_OtlpJson(benchmark::State& state) {
+  reporterOverOtlp(state, reporters::OtlpConfig::kJson, "none");
+}
+BENCHMARK(BM_Reporter_OtlpJson)->Unit(benchmark::kMillisecond)->UseRealTime();
+
 // 100,000 sampled spans finished as fast as one thread can, into a queue of 100,000, then
 // Close(). The agent keeps every datagram and decodes them afterwards; every span must arrive
 // exactly once.

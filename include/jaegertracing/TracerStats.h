@@ -23,6 +23,7 @@ struct TracerStats {
   uint64_t bytesSent = 0;             ///< bytes of the batches sent without error
   uint64_t queueLength = 0;           ///< spans waiting for the reporter's thread now
   uint64_t headerDecodingErrors = 0;  ///< malformed propagation headers seen by Extract
+  uint64_t droppedRejected = 0;       ///< rejected by the OTLP backend (partial_success)
 };
 
 }  // namespace jaegertracing

@@ -4,6 +4,7 @@
 
 #include "config/ConfigValidation.h"
 #include "config/Environment.h"
+#include "config/OtlpSettings.h"
 #include "config/PropagationFormats.h"
 #include "config/ScalarParsing.h"
 #include "config/YamlReading.h"
@@ -17,6 +18,8 @@ constexpr const char* kPropagationKey = "propagation_format";
 constexpr const char* kTagsKey = "tags";
 constexpr const char* kPropagationEnv = "JAEGER_PROPAGATION";
 constexpr const char* kTraceId128BitEnv = "JAEGER_TRACEID_128BIT";
+constexpr const char* kOtelServiceNameEnv = "OTEL_SERVICE_NAME";
+constexpr const char* kOtelResourceAttributesEnv = "OTEL_RESOURCE_ATTRIBUTES";
 
 // "jaeger", "w3c, b3", or a YAML list of names; absent or "" is jaeger-client-cpp's default.
 std::vector<propagation::Format> readPropagationFormats(const YAML::Node& root) {
@@ -121,6 +124,22 @@ void Config::setPropagationFormats(std::vector<propagation::Format> formats) {
 void Config::fromEnv() {
   // Built on a copy so that a malformed variable leaves this config as it was.
   Config next = *this;
+  // OpenTelemetry's resource attributes become tracer tags (resource attributes over OTLP,
+  // process tags over Thrift), except service.name, which names the service unless
+  // OTEL_SERVICE_NAME or JAEGER_SERVICE_NAME (the library's own, which wins) does.
+  if (const auto text = cfg::envValue(kOtelResourceAttributesEnv)) {
+    for (auto& [key, value] :
+         cfg::orThrow(cfg::parseKeyValueList(kOtelResourceAttributesEnv, *text))) {
+      if (key == "service.name") {
+        if (!value.empty()) next.serviceName_ = std::move(value);
+      } else {
+        next.tags_.emplace_back(key, value);
+      }
+    }
+  }
+  if (auto serviceName = cfg::envValue(kOtelServiceNameEnv)) {
+    next.serviceName_ = std::move(*serviceName);
+  }
   if (auto serviceName = cfg::envValue(kJAEGER_SERVICE_NAME_ENV_PROP)) {
     next.serviceName_ = std::move(*serviceName);
   }

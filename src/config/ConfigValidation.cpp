@@ -6,6 +6,7 @@
 #include <cctype>
 #include <cmath>
 
+#include "config/OtlpSettings.h"
 #include "config/ScalarParsing.h"
 
 namespace jaegertracing {
@@ -303,8 +304,16 @@ Checked<void> checkReporter(const reporters::Config& reporter) {
       !checked) {
     return checked;
   }
-  return config::checkPositive("reporter.maxBatchSpans", reporter.maxBatchSpans(),
-                               std::to_string(reporter.maxBatchSpans()));
+  if (auto checked = config::checkPositive("reporter.maxBatchSpans", reporter.maxBatchSpans(),
+                                           std::to_string(reporter.maxBatchSpans()));
+      !checked) {
+    return checked;
+  }
+  if (auto checked = config::checkOtlp(reporter.otlp(), config::OtlpKeys()); !checked) {
+    return checked;
+  }
+  return config::checkOneDestination("reporter.otlp.endpoint", reporter.otlp().endpoint,
+                                     "reporter.endpoint", reporter.endpoint());
 }
 
 Checked<void> checkHeaders(const propagation::HeadersConfig& headers) {

@@ -5,6 +5,7 @@
 
 #include "config/ConfigValidation.h"
 #include "config/Environment.h"
+#include "config/OtlpSettings.h"
 #include "config/YamlReading.h"
 
 namespace jaegertracing {
@@ -128,6 +129,10 @@ Config Config::parse(const YAML::Node& node) {
         cfg::checkPositive(batchSpansField.path, *value, cfg::nodeText(batchSpansField.node)));
     config.maxBatchSpans_ = *value;
   }
+
+  config.otlp_ = cfg::readOtlpSection(cfg::YamlField(node, kSection, "otlp"));
+  cfg::orThrow(cfg::checkOneDestination("reporter.otlp.endpoint", config.otlp_.endpoint,
+                                        "reporter.endpoint", config.endpoint_));
   return config;
 }
 
@@ -142,6 +147,12 @@ void Config::fromEnv() {
   }
 
   const auto logSpans = cfg::orThrow(cfg::envBool(kLogSpansEnv)).value_or(logSpans_);
+
+  cfg::OtlpKeys otlpKeys;
+  auto otlp = cfg::orThrow(cfg::otlpFromEnv(otlp_, otlpKeys));
+  cfg::orThrow(cfg::checkOneDestination(
+      otlpKeys.endpoint, otlp.endpoint,
+      cfg::envValue(kEndpointEnv) ? kEndpointEnv : "reporter.endpoint", endpoint));
 
   auto queueSize = queueSize_;
   if (const auto value = cfg::orThrow(cfg::envInt(kMaxQueueSizeEnv))) {
@@ -161,6 +172,7 @@ void Config::fromEnv() {
   logSpans_ = logSpans;
   queueSize_ = queueSize;
   bufferFlushInterval_ = bufferFlushInterval;
+  otlp_ = std::move(otlp);
   user_ = cfg::envRawValue(kUserEnv).value_or(user_);
   password_ = cfg::envRawValue(kPasswordEnv).value_or(password_);
   authToken_ = cfg::envRawValue(kAuthTokenEnv).value_or(authToken_);

@@ -28,6 +28,7 @@ struct Counters {
   Counter droppedTooLarge{0};
   Counter droppedSendFailed{0};
   Counter droppedAfterClose{0};
+  Counter droppedRejected{0};
   Counter batchesSent{0};
   Counter batchesFailed{0};
   Counter bytesSent{0};
@@ -47,7 +48,8 @@ struct Counters {
   void reset() noexcept {
     for (Counter* counter :
          {&spansReported, &droppedQueueFull, &droppedTooLarge, &droppedSendFailed,
-          &droppedAfterClose, &batchesSent, &batchesFailed, &bytesSent, &headerDecodingErrors}) {
+          &droppedAfterClose, &batchesSent, &batchesFailed, &bytesSent, &headerDecodingErrors,
+          &droppedRejected}) {
       counter->store(0, std::memory_order_relaxed);
     }
     spansStarted.reset();
@@ -65,6 +67,7 @@ struct Counters {
     stats.droppedTooLarge = read(droppedTooLarge);
     stats.droppedSendFailed = read(droppedSendFailed);
     stats.droppedAfterClose = read(droppedAfterClose);
+    stats.droppedRejected = read(droppedRejected);
     stats.batchesSent = read(batchesSent);
     stats.batchesFailed = read(batchesFailed);
     stats.bytesSent = read(bytesSent);

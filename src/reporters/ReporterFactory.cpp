@@ -1,10 +1,12 @@
 #include "reporters/ReporterFactory.h"
 
+#include <cctype>
 #include <chrono>
 
 #include "config/ConfigValidation.h"
 #include "reporters/RemoteReporter.h"
 #include "senders/HttpSender.h"
+#include "senders/OtlpSender.h"
 #include "senders/UdpSender.h"
 
 namespace jaegertracing {
@@ -26,6 +28,27 @@ HttpSenderOptions httpSenderOptions(const reporters::Config& config) {
   return options;
 }
 
+OtlpSenderOptions otlpSenderOptions(const reporters::Config& config) {
+  const reporters::OtlpConfig& otlp = config.otlp();
+  OtlpSenderOptions options;
+  options.transport.url = otlp.endpoint;
+  options.transport.headers = otlp.headers;
+  // Validated already, in any case: none or gzip, http/protobuf or http/json.
+  const auto lower = [](std::string text) {
+    for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return text;
+  };
+  options.transport.gzip = lower(otlp.compression) == "gzip";
+  options.transport.caFile = otlp.caFile;
+  options.transport.clientCertificate = otlp.clientCertificate;
+  options.transport.clientKey = otlp.clientKey;
+  options.transport.timeout = std::chrono::ceil<std::chrono::milliseconds>(otlp.timeout);
+  options.json = lower(otlp.protocol) == reporters::OtlpConfig::kJson;
+  options.maxBatchBytes = static_cast<size_t>(config.maxBatchBytes());
+  options.maxBatchSpans = static_cast<size_t>(config.maxBatchSpans());
+  return options;
+}
+
 }  // namespace
 
 std::unique_ptr<Reporter> makeReporter(const reporters::Config& config,
@@ -34,7 +57,12 @@ std::unique_ptr<Reporter> makeReporter(const reporters::Config& config,
                                        logging::Logger& logger) {
   // Called again in a forked child, which needs a sender of its own.
   SenderFactory makeSender;
-  if (!config.endpoint().empty()) {
+  if (!config.otlp().endpoint.empty()) {
+    makeSender = [options = otlpSenderOptions(config), serviceName, processTags, &counters,
+                  &logger] {
+      return std::make_unique<OtlpSender>(options, serviceName, processTags, counters, logger);
+    };
+  } else if (!config.endpoint().empty()) {
     // The collector, and not the agent. Nothing connects before the first batch: a collector
     // that is not up yet does not fail Tracer::make.
     makeSender = [options = httpSenderOptions(config), serviceName, processTags, &counters,

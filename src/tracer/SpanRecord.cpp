@@ -197,6 +197,17 @@ void SpanRecord::setOperationName(std::string_view name) {
   nameLength_ = static_cast<uint32_t>(name.size());
 }
 
+void SpanRecord::setTraceState(std::string_view traceState) {
+  if (traceState.size() > std::numeric_limits<uint32_t>::max()) return;
+  unsigned char* at = reserve(sizeof(EntryHeader) + align(traceState.size()));
+  const EntryHeader header{Kind::kTraceState, FieldView::Type::kString, false, 0,
+                           static_cast<uint32_t>(traceState.size())};
+  std::memcpy(at, &header, sizeof header);
+  std::memcpy(at + sizeof header, traceState.data(), traceState.size());
+  traceState_ = reinterpret_cast<const char*>(at + sizeof header);
+  traceStateLength_ = static_cast<uint32_t>(traceState.size());
+}
+
 void SpanRecord::addTag(std::string_view key, const opentracing::Value& value) {
   appendValue(Kind::kTag, key, value);
   ++tagCount_;

@@ -53,6 +53,8 @@ class SpanRecord {
 
   // Every method that appends may throw std::bad_alloc when a heap chunk is needed.
   void setOperationName(std::string_view name);
+  // The W3C tracestate the span's context carries (other vendors' entries), for OTLP.
+  void setTraceState(std::string_view traceState);
   void addTag(std::string_view key, const opentracing::Value& value);
   void addTag(std::string_view key, const TagValue& value);
   // Fields: pairs of a key (anything with data() and size()) and an opentracing::Value or a
@@ -62,6 +64,7 @@ class SpanRecord {
   void addReference(bool followsFrom, const TraceID& traceID, uint64_t spanID);
 
   std::string_view operationName() const { return {name_, nameLength_}; }
+  std::string_view traceState() const { return {traceState_, traceStateLength_}; }
   uint32_t tagCount() const { return tagCount_; }
   uint32_t logCount() const { return logCount_; }
   uint32_t referenceCount() const { return referenceCount_; }
@@ -78,7 +81,7 @@ class SpanRecord {
   void forEachReference(F&& f) const;
 
  private:
-  enum class Kind : uint8_t { kName, kTag, kLog, kLogField, kReference };
+  enum class Kind : uint8_t { kName, kTag, kLog, kLogField, kReference, kTraceState };
 
   // Every entry starts with one, 8-byte aligned. keyLength is the key's length for tags and
   // fields, the field count for a log, the length of an operation name.
@@ -137,15 +140,18 @@ class SpanRecord {
   uint32_t logCount_ = 0;
   uint32_t referenceCount_ = 0;
   uint32_t inlineUsed_ = 0;
+  const char* traceState_ = "";
+  uint32_t traceStateLength_ = 0;
   Chunk* firstChunk_ = nullptr;
   Chunk* lastChunk_ = nullptr;
   // The rest of the block: room for entries.
-  alignas(8) unsigned char inline_[kBlockSize - 104];
+  alignas(8) unsigned char inline_[kBlockSize - 120];
 };
 
 inline size_t SpanRecord::payloadSize(const EntryHeader& header, const unsigned char* payload) {
   switch (header.kind) {
     case Kind::kName:
+    case Kind::kTraceState:
       return align(header.keyLength);
     case Kind::kTag:
     case Kind::kLogField: {

@@ -156,6 +156,7 @@ std::unique_ptr<opentracing::Span> Tracer::StartSpanWithOptions(
       record->spanID = spanID;
       record->parentID = parentID;
       record->setOperationName({operationName.data(), operationName.size()});
+      if (!traceState.empty()) record->setTraceState(traceState);
       record->startMicros =
           detail::toMicros(start.systemKnown ? start.system : detail::wallClockAt(start.steady));
       for (const auto& reference : options.references) {

@@ -57,13 +57,13 @@ std::string exampleConfig() {
       .string();
 }
 
-// jaeger-tail on three ports the OS picks, read line by line.
+// jaeger-tail on four ports the OS picks, read line by line.
 class Tail {
  public:
   explicit Tail(const std::vector<std::string>& extraArguments)
       : process_(arguments(extraArguments)) {
     const std::regex listening(R"(^listening on 127\.0\.0\.1:([0-9]+) \((.*)\)$)");
-    for (int i = 0; i < 3; ++i) {
+    for (int i = 0; i < 4; ++i) {
       const auto line = process_.readLine(kStartDeadline);
       std::smatch match;
       if (!line || !std::regex_match(*line, match, listening)) {
@@ -78,7 +78,8 @@ class Tail {
   uint16_t compactPort() const { return port("agent, UDP, Thrift compact"); }
   uint16_t binaryPort() const { return port("agent, UDP, Thrift binary"); }
   uint16_t collectorPort() const { return port("collector, HTTP, POST /api/traces"); }
-  bool listening() const { return ports_.size() == 3; }
+  uint16_t otlpPort() const { return port("OTLP/HTTP, POST /v1/traces"); }
+  bool listening() const { return ports_.size() == 4; }
 
   // Reads lines until one matches; false at the deadline or the end of output.
   bool readUntil(const std::regex& pattern, std::chrono::milliseconds deadline) {
@@ -126,6 +127,8 @@ class Tail {
                                     "--agent-binary-port",
                                     "0",
                                     "--collector-port",
+                                    "0",
+                                    "--otlp-port",
                                     "0",
                                     "--timeout",
                                     "90"};
@@ -319,7 +322,8 @@ class JaegerTailTest : public ::testing::Test {
 
     expectTutorialTree(lastFullTree(tail.lines()), tail.output());
     EXPECT_TRUE(tail.printed(receivedLine)) << tail.output();
-    EXPECT_TRUE(tail.printed("rejected 0 compact datagrams, 0 binary datagrams, 0 HTTP requests"))
+    EXPECT_TRUE(tail.printed("rejected 0 compact datagrams, 0 binary datagrams, 0 HTTP requests, "
+                             "0 OTLP requests"))
         << tail.output();
     EXPECT_TRUE(tail.printed("wrote " + page.string() + " (waterfall page)")) << tail.output();
     expectTutorialWaterfall(page);
@@ -336,7 +340,7 @@ TEST_F(JaegerTailTest, showsTheTutorialTraceReceivedOverUdp) {
             {"JAEGER_AGENT_HOST", "127.0.0.1"},
             {"JAEGER_AGENT_PORT", std::to_string(tail.compactPort())}};
       },
-      "received 5 spans in 1 trace: 5 by UDP compact, 0 by UDP binary, 0 by HTTP");
+      "received 5 spans in 1 trace: 5 by UDP compact, 0 by UDP binary, 0 by HTTP, 0 by OTLP");
 }
 
 TEST_F(JaegerTailTest, showsTheTutorialTraceReceivedOverHttp) {
@@ -346,7 +350,19 @@ TEST_F(JaegerTailTest, showsTheTutorialTraceReceivedOverHttp) {
             {"JAEGER_ENDPOINT",
              "http://127.0.0.1:" + std::to_string(tail.collectorPort()) + "/api/traces"}};
       },
-      "received 5 spans in 1 trace: 0 by UDP compact, 0 by UDP binary, 5 by HTTP");
+      "received 5 spans in 1 trace: 0 by UDP compact, 0 by UDP binary, 5 by HTTP, 0 by OTLP");
+}
+
+// The tutorial's programs switched to OTLP by the environment alone, gzip-compressed JSON.
+TEST_F(JaegerTailTest, showsTheTutorialTraceReceivedOverOtlp) {
+  checkTutorial(
+      [](const Tail& tail) {
+        return std::map<std::string, std::string>{
+            {"OTEL_EXPORTER_OTLP_ENDPOINT", "http://127.0.0.1:" + std::to_string(tail.otlpPort())},
+            {"OTEL_EXPORTER_OTLP_PROTOCOL", "http/json"},
+            {"OTEL_EXPORTER_OTLP_COMPRESSION", "gzip"}};
+      },
+      "received 5 spans in 1 trace: 0 by UDP compact, 0 by UDP binary, 0 by HTTP, 5 by OTLP");
 }
 
 // ---- garbage ----
@@ -564,12 +580,13 @@ TEST_F(JaegerTailTest, survivesGarbageOnEveryPortAndCountsIt) {
   EXPECT_TRUE(WIFEXITED(*status) && WEXITSTATUS(*status) == 0) << describeStatus(*status) << "\n"
                                                                << tail.output();
   EXPECT_TRUE(
-      tail.printed("received 3 spans in 3 traces: 1 by UDP compact, 1 by UDP binary, 1 by HTTP"))
+      tail.printed("received 3 spans in 3 traces: 1 by UDP compact, 1 by UDP binary, 1 by HTTP, "
+                   "0 by OTLP"))
       << tail.output();
   EXPECT_TRUE(tail.printed("rejected " + std::to_string(compactGarbage.size()) +
                            " compact datagrams, " + std::to_string(binaryGarbage.size()) +
                            " binary datagrams, " + std::to_string(badRequests.size() + 1) +
-                           " HTTP requests"))
+                           " HTTP requests, 0 OTLP requests"))
       << tail.output();
   for (const char* service :
        {"compact-after-garbage", "binary-after-garbage", "http-after-garbage"}) {
@@ -610,7 +627,7 @@ TEST(JaegerTailCommandLineTest, aTakenPortIsAnError) {
   ASSERT_EQ(::bind(taken, reinterpret_cast<sockaddr*>(&address), length), 0);
   ASSERT_EQ(::getsockname(taken, reinterpret_cast<sockaddr*>(&address), &length), 0);
   Process tail({JAEGERTRACING_TAIL, "--agent-port", std::to_string(ntohs(address.sin_port)),
-                "--agent-binary-port", "0", "--collector-port", "0"});
+                "--agent-binary-port", "0", "--collector-port", "0", "--otlp-port", "0"});
   expectExitsWith(tail, 2, "jaeger-tail on a taken port");
   ::close(taken);
 }

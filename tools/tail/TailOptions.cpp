@@ -45,6 +45,8 @@ void printUsage(std::ostream& out) {
          "picks)\n"
          "  --agent-binary-port N     UDP, binary Thrift emitBatch (default 6832)\n"
          "  --collector-port N        HTTP, POST /api/traces (default 14268)\n"
+         "  --otlp-port N             OTLP/HTTP, POST /v1/traces: protobuf or JSON, gzip\n"
+         "                            (default 4318)\n"
          "  --quiet-ms N              a trace is complete when none of its spans arrived for "
          "this\n"
          "                            long (default 2000)\n"
@@ -80,7 +82,7 @@ std::optional<TailOptions> parseTailOptions(int argc, const char* const* argv,
     }
     static const char* const kValueOptions[] = {
         "--host",           "--agent-port", "--agent-binary-port",
-        "--collector-port", "--quiet-ms",   "--html",
+        "--collector-port", "--otlp-port", "--quiet-ms",   "--html",
         "--json",           "--spans",      "--timeout"};
     if (std::find(std::begin(kValueOptions), std::end(kValueOptions), argument) ==
         std::end(kValueOptions)) {
@@ -102,13 +104,14 @@ std::optional<TailOptions> parseTailOptions(int argc, const char* const* argv,
       }
       options.host = value;
     } else if (argument == "--agent-port" || argument == "--agent-binary-port" ||
-               argument == "--collector-port") {
+               argument == "--collector-port" || argument == "--otlp-port") {
       const auto port = parseCount(value, 65535);
       if (!port) {
         return bad("a port number");
       }
       (argument == "--agent-port"          ? options.agentPort
        : argument == "--agent-binary-port" ? options.agentBinaryPort
+       : argument == "--otlp-port"         ? options.otlpPort
                                            : options.collectorPort) = static_cast<uint16_t>(*port);
     } else if (argument == "--quiet-ms") {
       const auto quiet = parseCount(value, 3600000);

@@ -1,5 +1,6 @@
 // jaeger-tail's command line. Every option has a default that makes `jaeger-tail` alone act like
-// a local Jaeger agent and collector on their usual ports, on 127.0.0.1 only.
+// a local Jaeger agent and collector and an OTLP/HTTP receiver on their usual ports, on
+// 127.0.0.1 only.
 #ifndef JAEGERTRACING_TOOLS_TAIL_TAILOPTIONS_H
 #define JAEGERTRACING_TOOLS_TAIL_TAILOPTIONS_H
 
@@ -18,6 +19,7 @@ struct TailOptions {
   uint16_t agentPort = 6831;        // compact Thrift over UDP; 0: the OS picks
   uint16_t agentBinaryPort = 6832;  // binary Thrift over UDP
   uint16_t collectorPort = 14268;   // HTTP
+  uint16_t otlpPort = 4318;         // OTLP/HTTP
   std::chrono::milliseconds quietPeriod{2000};
   std::string htmlFile;
   std::string jsonFile;

@@ -28,6 +28,7 @@
 
 #include "CollectorEndpoint.h"
 #include "HtmlWaterfall.h"
+#include "OtlpEndpoint.h"
 #include "TailOptions.h"
 #include "TraceAssembler.h"
 #include "TraceFiles.h"
@@ -76,6 +77,7 @@ struct Endpoints {
   std::optional<AgentReceiver> compact;
   std::optional<AgentReceiver> binary;
   std::optional<CollectorEndpoint> collector;
+  std::optional<jaegertracing::tail::OtlpEndpoint> otlp;
 };
 
 class Files {
@@ -165,6 +167,7 @@ int main(int argc, char** argv) {
         AgentReceiver::Endpoint{options->host, options->agentBinaryPort, ThriftProtocol::kBinary},
         collect);
     endpoints.collector.emplace(options->host, options->collectorPort, collect);
+    endpoints.otlp.emplace(options->host, options->otlpPort, collect);
   } catch (const std::exception& error) {
     std::cerr << kProgram << ": " << error.what() << "\n";
     return 2;
@@ -179,7 +182,9 @@ int main(int argc, char** argv) {
   std::cout << "listening on " << endpoints.compact->hostPort() << " (agent, UDP, Thrift compact)\n"
             << "listening on " << endpoints.binary->hostPort() << " (agent, UDP, Thrift binary)\n"
             << "listening on " << endpoints.collector->hostPort()
-            << " (collector, HTTP, POST /api/traces)" << std::endl;
+            << " (collector, HTTP, POST /api/traces)\n"
+            << "listening on " << endpoints.otlp->hostPort() << " (OTLP/HTTP, POST /v1/traces)"
+            << std::endl;
 
   std::thread signalWaiter([&] {
     int signal = 0;
@@ -212,6 +217,7 @@ int main(int argc, char** argv) {
 
   // Nothing arrives after this, so the traces, files and counts below agree.
   endpoints.collector->stop();
+  endpoints.otlp->stop();
   endpoints.compact->stop();
   endpoints.binary->stop();
   pthread_kill(signalWaiter.native_handle(), SIGTERM);
@@ -222,16 +228,20 @@ int main(int argc, char** argv) {
   const size_t compactRejected = endpoints.compact->malformedDatagrams();
   const size_t binaryRejected = endpoints.binary->malformedDatagrams();
   const size_t httpRejected = endpoints.collector->rejectedRequests();
+  const size_t otlpRejected = endpoints.otlp->rejectedRequests();
   std::cout << "received " << plural(spans, "span") << " in "
             << plural(assembler.traceCount(), "trace") << ": " << endpoints.compact->receivedSpans()
             << " by UDP compact, " << endpoints.binary->receivedSpans() << " by UDP binary, "
-            << endpoints.collector->receivedSpans() << " by HTTP\n"
+            << endpoints.collector->receivedSpans() << " by HTTP, "
+            << endpoints.otlp->receivedSpans() << " by OTLP\n"
             << "rejected " << plural(compactRejected, "compact datagram") << ", "
             << plural(binaryRejected, "binary datagram") << ", "
-            << plural(httpRejected, "HTTP request") << std::endl;
+            << plural(httpRejected, "HTTP request") << ", "
+            << plural(otlpRejected, "OTLP request") << std::endl;
   printRejections("compact datagram", endpoints.compact->errors(), compactRejected);
   printRejections("binary datagram", endpoints.binary->errors(), binaryRejected);
   printRejections("HTTP request", endpoints.collector->errors(), httpRejected);
+  printRejections("OTLP request", endpoints.otlp->errors(), otlpRejected);
 
   filesWritten &= files.write(assembler.all());
   files.announce();

@@ -2,6 +2,8 @@
 #ifndef JAEGERTRACING_REPORTERS_CONFIG_H
 #define JAEGERTRACING_REPORTERS_CONFIG_H
 
+#include <jaegertracing/reporters/OtlpConfig.h>
+
 #include <chrono>
 #include <string>
 
@@ -129,10 +131,21 @@ class Config {
     return *this;
   }
 
+  /// `otlp`: OTLP/HTTP instead of Jaeger's protocols when its endpoint is set.
+  const OtlpConfig& otlp() const { return otlp_; }
+  /// Sets otlp().
+  Config& setOtlp(const OtlpConfig& otlp) {
+    otlp_ = otlp;
+    return *this;
+  }
+
   /// Applies `JAEGER_AGENT_HOST`, `JAEGER_AGENT_PORT` (each replaces its half of
   /// localAgentHostPort()), `JAEGER_ENDPOINT`, `JAEGER_USER`, `JAEGER_PASSWORD`,
   /// `JAEGER_AUTH_TOKEN`, `JAEGER_REPORTER_LOG_SPANS`, `JAEGER_REPORTER_MAX_QUEUE_SIZE` and
-  /// `JAEGER_REPORTER_FLUSH_INTERVAL` (milliseconds) over these values.
+  /// `JAEGER_REPORTER_FLUSH_INTERVAL` (milliseconds) over these values, and OpenTelemetry's
+  /// `OTEL_EXPORTER_OTLP_[TRACES_]ENDPOINT`, `_HEADERS`, `_TIMEOUT`, `_COMPRESSION`,
+  /// `_PROTOCOL`, `_CERTIFICATE`, `_CLIENT_KEY` and `_CLIENT_CERTIFICATE` over otlp() (each
+  /// `TRACES_` form wins over the generic one).
   /// @throws ConfigError naming the variable when its value is malformed; nothing is changed
   ///         then
   void fromEnv();
@@ -152,6 +165,7 @@ class Config {
   Clock::duration requestTimeout_ = defaultRequestTimeout();
   int maxBatchBytes_ = kDefaultMaxBatchBytes;
   int maxBatchSpans_ = kDefaultMaxBatchSpans;
+  OtlpConfig otlp_;
 };
 
 }  // namespace reporters
