@@ -276,7 +276,7 @@ void RemoteReporter::sendBatch() noexcept {
   // it counts as failed.
   const auto accounted = [this] {
     return Counters::read(counters_.spansReported) + Counters::read(counters_.droppedTooLarge) +
-           Counters::read(counters_.droppedSendFailed);
+           Counters::read(counters_.droppedSendFailed) + Counters::read(counters_.droppedRejected);
   };
   const uint64_t before = accounted();
   const uint64_t failedBefore = Counters::read(counters_.droppedSendFailed);

@@ -33,7 +33,7 @@ std::shared_ptr<Tracer> tracerTo(const std::string& endpoint, const std::string&
 
 uint64_t accounted(const TracerStats& stats) {
   return stats.spansReported + stats.droppedQueueFull + stats.droppedTooLarge +
-         stats.droppedSendFailed + stats.droppedAfterClose;
+         stats.droppedSendFailed + stats.droppedAfterClose + stats.droppedRejected;
 }
 
 TEST(ShutdownTest, CloseAbandonsAHungCollectorAtItsDeadlineAndCountsWhatIsLeft) {
