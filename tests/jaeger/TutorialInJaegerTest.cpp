@@ -11,6 +11,8 @@
 #include <unistd.h>
 
 #include <map>
+#include <optional>
+#include <vector>
 #include <set>
 #include <string>
 
@@ -135,6 +137,72 @@ TEST(TutorialInJaegerTest, overHttpToTheCollectorTheTraceIsWholeWithoutWarnings)
   const auto trace = jaeger.waitForTrace("starter", 5, kTraceDeadline);
   ASSERT_TRUE(trace) << jaeger.log();
   expectTutorialTrace(*trace, run);
+}
+
+// A span as Jaeger shows it, without what differs from run to run (ids, times, ports): its
+// service, operation, parent's operation, tags and log fields, sorted.
+std::map<std::string, std::string> comparable(const nlohmann::json& trace) {
+  std::map<std::string, std::string> operationOf;
+  for (const auto& span : trace.at("spans")) {
+    operationOf[span.at("spanID").get<std::string>()] = span.at("operationName");
+  }
+  std::map<std::string, std::string> spans;
+  for (const auto& span : trace.at("spans")) {
+    std::multiset<std::string> tags;
+    for (const auto& tag : span.at("tags")) {
+      const std::string key = tag.at("key");
+      // The URLs hold the ports the OS picked for this run.
+      const std::string value = key == "http.url" ? "(url)" : tag.at("value").dump();
+      tags.insert(key + "=" + tag.at("type").get<std::string>() + ":" + value);
+    }
+    std::string parent;
+    for (const auto& reference : span.at("references")) {
+      parent += reference.at("refType").get<std::string>() + ":" +
+                operationOf[reference.at("spanID").get<std::string>()] + " ";
+    }
+    std::string logs;
+    for (const auto& log : span.at("logs")) logs += log.at("fields").dump();
+    std::string shown = "service=" + serviceOf(trace, span) + " parent=" + parent + " tags=";
+    for (const auto& tag : tags) shown += tag + " ";
+    spans[span.at("operationName").get<std::string>()] = shown + " logs=" + logs;
+  }
+  return spans;
+}
+
+TEST(TutorialInJaegerTest, overOtlpTheTraceIsTheOneSentOverUdp) {
+  JaegerV2 jaeger;
+  ASSERT_TRUE(jaeger.ready());
+  runTutorial({{"JAEGER_AGENT_HOST", "127.0.0.1"},
+               {"JAEGER_AGENT_PORT", std::to_string(jaeger.compactPort())}});
+  ASSERT_FALSE(::testing::Test::HasFailure());
+  const auto overUdp = jaeger.waitForTrace("starter", 5, kTraceDeadline);
+  ASSERT_TRUE(overUdp) << jaeger.log();
+
+  // A program that calls config.fromEnv() switches to OTLP with the standard variables alone.
+  const TutorialRun run = runTutorial(
+      {{"OTEL_EXPORTER_OTLP_ENDPOINT", "http://127.0.0.1:" + std::to_string(jaeger.otlpHttpPort())}});
+  ASSERT_FALSE(::testing::Test::HasFailure());
+  const auto secondTrace = [&](const std::vector<nlohmann::json>& traces) {
+    for (const auto& trace : traces) {
+      if (trace.at("traceID") != overUdp->at("traceID") && trace.at("spans").size() == 5u) {
+        return true;
+      }
+    }
+    return false;
+  };
+  std::optional<nlohmann::json> overOtlp;
+  for (const auto& trace : jaeger.waitForTraces("starter", secondTrace, kTraceDeadline)) {
+    if (trace.at("traceID") != overUdp->at("traceID")) overOtlp = trace;
+  }
+  ASSERT_TRUE(overOtlp) << jaeger.log();
+  EXPECT_EQ(warningsOf(*overOtlp), "") << overOtlp->dump(1);
+  // It came by OTLP: its processes carry the OpenTelemetry SDK's resource attributes.
+  for (const auto& [id, process] : overOtlp->at("processes").items()) {
+    EXPECT_NE(tagNamed(process.at("tags"), "telemetry.sdk.language"), nullptr) << process.dump();
+  }
+  EXPECT_EQ(comparable(*overOtlp), comparable(*overUdp))
+      << "over OTLP:\n" << overOtlp->dump(1) << "\nover UDP:\n" << overUdp->dump(1);
+  static_cast<void>(run);
 }
 
 }  // namespace
