@@ -34,8 +34,9 @@ struct OtlpConfig {
   std::chrono::steady_clock::duration timeout = defaultTimeout();
   /// `caFile`: PEM CA certificates https verifies the endpoint against (empty: the system's).
   std::string caFile;
-  /// `clientCertificate` and `clientKey`: PEM files for mutual TLS.
+  /// `clientCertificate`: a PEM certificate this client presents, for mutual TLS.
   std::string clientCertificate;
+  /// `clientKey`: the PEM private key of clientCertificate.
   std::string clientKey;
 };
 
