@@ -102,7 +102,6 @@ void TracerAccess::lastHandleDropped(Tracer* tracer) noexcept {
   {
     std::lock_guard<std::mutex> lock(registry.mutex);
     core.handlesGone().store(true, std::memory_order_seq_cst);
-    std::atomic_thread_fence(std::memory_order_seq_cst);
     if (core.liveSpans().none()) {
       deadNow = true;
     } else {

@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <thread>
@@ -65,7 +66,7 @@ TEST(GracePeriodTest, ThreadsThatComeAndGoLeaveNothingToWaitFor) {
   GracePeriod other;
   std::atomic<int> current{0};
   const size_t recordsBefore = GracePeriod::threadRecords();
-  size_t recordsAfterFirstRound = 0;
+  size_t mostRecords = recordsBefore;
   for (int round = 0; round < 50; ++round) {
     std::vector<std::thread> threads;
     for (int t = 0; t < 4; ++t) {
@@ -80,12 +81,12 @@ TEST(GracePeriodTest, ThreadsThatComeAndGoLeaveNothingToWaitFor) {
     for (auto& thread : threads) thread.join();
     grace.synchronize();
     other.synchronize();
-    if (round == 0) recordsAfterFirstRound = GracePeriod::threadRecords();
+    mostRecords = std::max(mostRecords, GracePeriod::threadRecords());
   }
   // The records of ended threads are free again and reused by the next round's threads: 200
-  // threads came and went, and no record was added after the first round's (at most four).
-  EXPECT_LE(recordsAfterFirstRound, recordsBefore + 4);
-  EXPECT_EQ(GracePeriod::threadRecords(), recordsAfterFirstRound);
+  // threads came and went, and never more records were made than threads ran at once (four).
+  // (How many a round needs depends on how its threads overlap, so no round is singled out.)
+  EXPECT_LE(mostRecords, recordsBefore + 4);
 }
 
 // Waits for `done` with a deadline, so that a synchronize() that waits for the wrong reader
