@@ -6,6 +6,7 @@
 
 #include <jaegertracing/ConfigError.h>
 #include <jaegertracing/Constants.h>
+#include <jaegertracing/Export.h>
 #include <jaegertracing/Tag.h>
 #include <jaegertracing/baggage/RestrictionsConfig.h>
 #include <jaegertracing/propagation/Format.h>
@@ -24,7 +25,7 @@ namespace jaegertracing {
 ///
 /// Made by parse() from YAML, by the constructor in code, or both; fromEnv() then applies the
 /// JAEGER_* variables. Tracer::make checks the whole configuration again before it starts.
-class Config {
+class JAEGERTRACING_API Config {
  public:
   /// The variable holding the service name: `JAEGER_SERVICE_NAME`.
   static constexpr const char* kJAEGER_SERVICE_NAME_ENV_PROP = "JAEGER_SERVICE_NAME";

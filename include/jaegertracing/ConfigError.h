@@ -4,6 +4,8 @@
 #ifndef JAEGERTRACING_CONFIGERROR_H
 #define JAEGERTRACING_CONFIGERROR_H
 
+#include <jaegertracing/Export.h>
+
 #include <stdexcept>
 #include <string>
 #include <utility>
@@ -14,7 +16,7 @@ namespace jaegertracing {
 /// Tracer::make. what() names the key and quotes the value, e.g.
 /// `sampler.param: "1.5" is not in [0, 1]`. A `std::invalid_argument`, so code written for
 /// jaeger-client-cpp that catches `std::exception` catches it too.
-struct ConfigError : std::invalid_argument {
+struct JAEGERTRACING_API ConfigError : std::invalid_argument {
   /// what() becomes `key: "value" why`.
   ConfigError(std::string key, std::string value, const std::string& why)
       : std::invalid_argument(key + ": \"" + value + "\" " + why),

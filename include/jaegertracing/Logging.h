@@ -4,6 +4,8 @@
 #ifndef JAEGERTRACING_LOGGING_H
 #define JAEGERTRACING_LOGGING_H
 
+#include <jaegertracing/Export.h>
+
 #include <memory>
 #include <string>
 
@@ -15,7 +17,7 @@ namespace logging {
 /// `reporter.logSpans`, each reported span. Implement it to route them to your own log. Called
 /// from the tracer's own threads and from Tracer::make and Close, never per span on the
 /// application's thread; an implementation must be safe to call from any thread.
-class Logger {
+class JAEGERTRACING_API Logger {
  public:
   virtual ~Logger() = default;
   /// Something failed: a send, a sampling-strategy poll, a bad answer.
@@ -25,9 +27,9 @@ class Logger {
 };
 
 /// Writes `ERROR: ...` and `INFO: ...` lines to standard error.
-std::unique_ptr<Logger> consoleLogger();
+JAEGERTRACING_API std::unique_ptr<Logger> consoleLogger();
 /// Discards everything.
-std::unique_ptr<Logger> nullLogger();
+JAEGERTRACING_API std::unique_ptr<Logger> nullLogger();
 
 }  // namespace logging
 }  // namespace jaegertracing

@@ -5,6 +5,7 @@
 #ifndef JAEGERTRACING_SPANCONTEXT_H
 #define JAEGERTRACING_SPANCONTEXT_H
 
+#include <jaegertracing/Export.h>
 #include <jaegertracing/TraceID.h>
 #include <opentracing/span.h>
 
@@ -25,7 +26,7 @@ class Span;
 /// What crosses process boundaries with a span: the trace and span ids, the parent's id, the
 /// sampling flags, baggage, a jaeger-debug-id and a W3C tracestate. Safe to read from several
 /// threads; the baggage is guarded by a lock.
-class SpanContext : public opentracing::SpanContext {
+class JAEGERTRACING_API SpanContext : public opentracing::SpanContext {
  public:
   /// Baggage items in the order they were set, each key once.
   using Baggage = std::vector<std::pair<std::string, std::string>>;

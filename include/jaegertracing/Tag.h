@@ -3,6 +3,7 @@
 #ifndef JAEGERTRACING_TAG_H
 #define JAEGERTRACING_TAG_H
 
+#include <jaegertracing/Export.h>
 #include <opentracing/value.h>
 
 #include <string>
@@ -11,7 +12,7 @@
 namespace jaegertracing {
 
 /// A tracer tag: a key and an OpenTracing value, sent in every Batch's Process.
-class Tag {
+class JAEGERTRACING_API Tag {
  public:
   /// Any value OpenTracing's SetTag accepts.
   using ValueType = opentracing::Value;

@@ -2,13 +2,15 @@
 #ifndef JAEGERTRACING_TRACEID_H
 #define JAEGERTRACING_TRACEID_H
 
+#include <jaegertracing/Export.h>
+
 #include <cstdint>
 #include <string>
 
 namespace jaegertracing {
 
 /// A 64- or 128-bit trace id: two 64-bit halves, the high one zero for a 64-bit id.
-class TraceID {
+class JAEGERTRACING_API TraceID {
  public:
   /// The invalid id, zero.
   constexpr TraceID() : high_(0), low_(0) {}

@@ -6,6 +6,7 @@
 #define JAEGERTRACING_TRACER_H
 
 #include <jaegertracing/Config.h>
+#include <jaegertracing/Export.h>
 #include <jaegertracing/Logging.h>
 #include <jaegertracing/SpanContext.h>
 #include <jaegertracing/Tag.h>
@@ -36,7 +37,7 @@ struct TracerAccess;
 /// The tracer lives until no handle on it and no span of it is left; a span keeps a valid
 /// tracer() after the application's last handle is gone. Whichever thread lets go last closes
 /// it, waiting at most kDefaultCloseTimeout.
-class Tracer : public opentracing::Tracer, public std::enable_shared_from_this<Tracer> {
+class JAEGERTRACING_API Tracer : public opentracing::Tracer, public std::enable_shared_from_this<Tracer> {
  public:
   /// How long Close() and the destructor wait for the queued spans to be sent: 5 s.
   static constexpr std::chrono::milliseconds kDefaultCloseTimeout{5000};

@@ -3,13 +3,15 @@
 #ifndef JAEGERTRACING_TRACERSTATS_H
 #define JAEGERTRACING_TRACERSTATS_H
 
+#include <jaegertracing/Export.h>
+
 #include <cstdint>
 
 namespace jaegertracing {
 
 /// A snapshot of the tracer's counters, from Tracer::stats(). Counts are totals since the
 /// tracer was made (in a forked child, since the fork), except queueLength, which is now.
-struct TracerStats {
+struct JAEGERTRACING_API TracerStats {
   uint64_t spansStarted = 0;          ///< every span started, sampled or not
   uint64_t spansSampled = 0;          ///< spans started sampled
   uint64_t spansFinished = 0;         ///< sampled spans that reached Finish

@@ -350,8 +350,9 @@ Outcome runChild(int64_t n, bool persistent, uint16_t sinkPort) {
   return outcome;
 }
 
-// Where it failed: the innermost frame in the library, as backtrace_symbols_fd names it
-// ("libjaegertracing.so.0(symbol+0x35)"), without its addresses.
+// Where it failed: the innermost named frame in the library, as backtrace_symbols_fd names it
+// ("libjaegertracing.so.0(symbol+0x35)"), without its addresses. It names only exported
+// symbols: the frames of the library's hidden internals ("(+0x35)") are skipped.
 std::string innermostLibraryFrame(const std::string& output) {
   size_t at = output.find("libjaegertracing.so");
   while (at != std::string::npos) {

@@ -3,6 +3,8 @@
 #ifndef JAEGERTRACING_BAGGAGE_RESTRICTIONSCONFIG_H
 #define JAEGERTRACING_BAGGAGE_RESTRICTIONSCONFIG_H
 
+#include <jaegertracing/Export.h>
+
 #include <chrono>
 #include <string>
 
@@ -16,7 +18,7 @@ namespace baggage {
 
 /// The `baggage_restrictions:` section of jaeger-client-cpp's schema. Its values are read
 /// and checked so that existing configuration files still parse.
-class RestrictionsConfig {
+class JAEGERTRACING_API RestrictionsConfig {
  public:
   /// The clock of refreshInterval().
   using Clock = std::chrono::steady_clock;

@@ -4,6 +4,7 @@
 #define JAEGERTRACING_PROPAGATION_HEADERSCONFIG_H
 
 #include <jaegertracing/Constants.h>
+#include <jaegertracing/Export.h>
 
 #include <string>
 
@@ -16,7 +17,7 @@ namespace propagation {
 
 /// The `headers:` section: the names of the Jaeger format's headers. An empty name means the
 /// default.
-class HeadersConfig {
+class JAEGERTRACING_API HeadersConfig {
  public:
   /// Reads the `headers:` node.
   /// @throws ConfigError naming `headers.<key>` and the value

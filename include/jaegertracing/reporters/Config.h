@@ -2,6 +2,7 @@
 #ifndef JAEGERTRACING_REPORTERS_CONFIG_H
 #define JAEGERTRACING_REPORTERS_CONFIG_H
 
+#include <jaegertracing/Export.h>
 #include <jaegertracing/reporters/OtlpConfig.h>
 
 #include <chrono>
@@ -17,7 +18,7 @@ namespace reporters {
 
 /// The `reporter:` section: the bounded queue between Finish and the reporter's thread, and
 /// where spans are sent: the agent over UDP, or the collector over HTTP when endpoint() is set.
-class Config {
+class JAEGERTRACING_API Config {
  public:
   /// The clock of the durations here.
   using Clock = std::chrono::steady_clock;

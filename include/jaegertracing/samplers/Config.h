@@ -3,6 +3,7 @@
 #define JAEGERTRACING_SAMPLERS_CONFIG_H
 
 #include <jaegertracing/Constants.h>
+#include <jaegertracing/Export.h>
 
 #include <chrono>
 #include <string>
@@ -16,7 +17,7 @@ namespace jaegertracing {
 namespace samplers {
 
 /// The `sampler:` section. Only root spans are sampled; a child follows its parent's decision.
-class Config {
+class JAEGERTRACING_API Config {
  public:
   /// The clock of the durations here.
   using Clock = std::chrono::steady_clock;
