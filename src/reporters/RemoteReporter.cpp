@@ -129,6 +129,7 @@ bool RemoteReporter::flush(std::chrono::milliseconds timeout) noexcept {
     return false;
   }
   flushTarget_ = std::max(flushTarget_, target);
+  flushDeadline_ = std::min(flushDeadline_, deadline);
   wake_.notify_all();
   waitUntil(progress_, lock, deadline, [&] { return handedOver_ >= target || finished_; });
   if (finished_) dropLeftoversLocked();
@@ -187,6 +188,7 @@ void RemoteReporter::run() noexcept {
     });
     if (stopRequested_) break;
     const uint64_t flushTarget = flushTarget_;
+    sender_->retryUntil(flushTarget > handedOver_ ? flushDeadline_ : Clock::time_point::max());
     wakePending_.store(false, std::memory_order_release);
     lock.unlock();
     // What is there now, and at least what a flush waits for; not what keeps arriving, so
@@ -195,6 +197,7 @@ void RemoteReporter::run() noexcept {
     if (Clock::now() >= nextFlush) nextFlush = Clock::now() + flushInterval_;
     lock.lock();
     handedOver_ = std::max(handedOver_, queue_.popped());
+    if (handedOver_ >= flushTarget_) flushDeadline_ = Clock::time_point::max();
     progress_.notify_all();
   }
   lock.unlock();

@@ -1,5 +1,7 @@
 #include "senders/OtlpSender.h"
 
+#include <jaegertracing/ConfigError.h>
+
 #include <algorithm>
 
 #include "senders/CollectorUrl.h"
@@ -30,10 +32,11 @@ OtlpSender::OtlpSender(OtlpSenderOptions options, const std::string& serviceName
       counters_(counters),
       logger_(logger) {
   if (encoder_->overheadBytes() >= options_.maxBatchBytes) {
-    logger_.error("reporter.maxBatchBytes " + std::to_string(options_.maxBatchBytes) +
-                  " leaves no room for spans beside the resource (" +
-                  std::to_string(encoder_->overheadBytes()) +
-                  " bytes): every span will be dropped");
+    // At start-up, from Tracer::make, rather than every span dropped later.
+    throw ConfigError("reporter.maxBatchBytes", std::to_string(options_.maxBatchBytes),
+                      "leaves no room for spans beside the resource (" +
+                          std::to_string(encoder_->overheadBytes()) +
+                          " bytes with this service's tags)");
   }
 }
 
@@ -64,7 +67,7 @@ void OtlpSender::send(const std::vector<std::unique_ptr<SpanRecord>>& spans) {
 void OtlpSender::emitBatch() {
   const uint32_t spans = encoder_->spanCount();
   const OtlpDelivery delivery =
-      transport_.post(encoder_->finish(), encoder_->contentType(), giveUp_);
+      transport_.post(encoder_->finish(), encoder_->contentType(), giveUp_, retryLimit());
   encoder_->clear();
   if (!delivery.delivered) {
     Counters::add(counters_.droppedSendFailed, spans);

@@ -97,7 +97,7 @@ OtlpTransport::~OtlpTransport() {
 }
 
 OtlpDelivery OtlpTransport::post(std::string_view body, const char* contentType,
-                                 const SendDeadline& deadline) {
+                                 const SendDeadline& deadline, Clock::time_point retryLimit) {
   OtlpDelivery delivery;
   const auto exportDeadline = Clock::now() + options_.timeout;
   if (options_.gzip) {
@@ -115,7 +115,9 @@ OtlpDelivery OtlpTransport::post(std::string_view body, const char* contentType,
   curl_easy_setopt(curl, CURLOPT_POSTFIELDS, body.data());
 
   for (int retry = 0;; ++retry) {
-    const auto limit = std::min(exportDeadline, deadline.get());
+    // A retry also stops at a waiting Flush()'s deadline; the first attempt does not.
+    const auto limit = retry == 0 ? std::min(exportDeadline, deadline.get())
+                                  : std::min({exportDeadline, deadline.get(), retryLimit});
     const auto now = Clock::now();
     if (now >= limit) {
       if (delivery.failure.empty()) delivery.failure = "no time left before the deadline";
@@ -168,8 +170,9 @@ OtlpDelivery OtlpTransport::post(std::string_view body, const char* contentType,
 
     const auto wait = retryAfter.count() >= 0 ? retryAfter : backoff(retry);
     const auto wake = Clock::now() + wait;
-    if (wake >= std::min(exportDeadline, deadline.get())) {
-      delivery.failure += " (not tried again: the timeout or a Close() comes first)";
+    if (wake >= std::min({exportDeadline, deadline.get(), retryLimit})) {
+      delivery.failure +=
+          " (not tried again: the timeout, or the deadline of a Flush() or Close(), comes first)";
       return delivery;
     }
     if (!deadline.sleepUntil(wake)) {

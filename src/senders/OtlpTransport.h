@@ -58,7 +58,10 @@ class OtlpTransport {
   OtlpTransport(const OtlpTransport&) = delete;
   OtlpTransport& operator=(const OtlpTransport&) = delete;
 
-  OtlpDelivery post(std::string_view body, const char* contentType, const SendDeadline& deadline);
+  // retryLimit: no retry starts after it (a waiting Flush()'s deadline; max() for none).
+  OtlpDelivery post(std::string_view body, const char* contentType, const SendDeadline& deadline,
+                    std::chrono::steady_clock::time_point retryLimit =
+                        std::chrono::steady_clock::time_point::max());
 
   // The bytes of the last request's body on the wire (compressed or not).
   size_t lastWireBytes() const { return lastWireBytes_; }

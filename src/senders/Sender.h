@@ -34,12 +34,23 @@ class Sender {
   }
   bool pastDeadline() const noexcept { return Clock::now() >= deadline(); }
 
+  // From the reporter's thread, before the sends a Flush() waits for: a sender that retries
+  // tries again no later than `limit` (the Flush()'s deadline); max() when no flush waits. A
+  // request in flight is not cut short by it, as it is by giveUpAt().
+  void retryUntil(Clock::time_point limit) noexcept {
+    retryLimit_.store(limit.time_since_epoch().count(), std::memory_order_relaxed);
+  }
+  Clock::time_point retryLimit() const noexcept {
+    return Clock::time_point(Clock::duration(retryLimit_.load(std::memory_order_relaxed)));
+  }
+
  protected:
   // Wakes a send that waits on the network, from another thread, to look at the deadline.
   virtual void interrupt() noexcept {}
 
  private:
   std::atomic<Clock::rep> deadline_{Clock::time_point::max().time_since_epoch().count()};
+  std::atomic<Clock::rep> retryLimit_{Clock::time_point::max().time_since_epoch().count()};
 };
 
 // Makes the reporter's sender: once at start, and again in a forked child, whose inherited

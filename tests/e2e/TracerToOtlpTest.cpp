@@ -14,6 +14,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <thread>
 
 #include "support/OtlpServer.h"
 
@@ -130,6 +131,27 @@ TEST(TracerToOtlpTest, EnvironmentVariablesAloneSwitchAProgramToOtlp) {
   const auto requests = server.requests();
   ASSERT_EQ(requests.at(0).headers.count("x-tenant"), 1u);
   EXPECT_EQ(requests.at(0).headers.find("x-tenant")->second, "acme");
+}
+
+TEST(TracerToOtlpTest, RetriesStopAtAFlushsDeadline) {
+  testing::OtlpServer server;
+  server.answer({503, "", ""});
+  // An export may retry for a minute; the Flush() waits 300 ms, and so may the retries.
+  auto tracer = makeOtlpTracer(server.endpoint(), 100, ", timeout: 60");
+  tracer->StartSpan("retried")->Finish();
+  // True: the span was handed to the sender, which gave it up instead of waiting to retry.
+  EXPECT_TRUE(tracer->Flush(300ms));
+  ASSERT_TRUE(server.waitForRequests(1, 5s));
+  // The batch is given up soon after the flush's deadline, not after the export's minute.
+  const auto failedBy = std::chrono::steady_clock::now() + 10s;
+  while (tracer->stats().droppedSendFailed == 0 && std::chrono::steady_clock::now() < failedBy) {
+    std::this_thread::sleep_for(10ms);
+  }
+  const TracerStats stats = tracer->stats();
+  EXPECT_EQ(stats.droppedSendFailed, 1u);
+  EXPECT_EQ(stats.spansReported, 0u);
+  // A backoff starts at about a second: no retry fitted before the deadline.
+  EXPECT_EQ(server.requests().size(), 1u);
 }
 
 TEST(TracerToOtlpTest, ABurstOfAHundredThousandSpansLosesNone) {
