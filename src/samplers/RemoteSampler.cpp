@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "platform/CurlGlobal.h"
+#include "platform/CurlMultiTransfer.h"
 #include "samplers/PerOperationSampler.h"
 #include "samplers/ProbabilisticSampler.h"
 #include "samplers/RateLimitingSampler.h"
@@ -314,41 +315,22 @@ bool RemoteSampler::fetch(Transfer& transfer, std::string& failure) {
   transfer.body.clear();
   transfer.tooLarge = false;
   transfer.errorText[0] = '\0';
-  if (const CURLMcode added = curl_multi_add_handle(transfer.multi, transfer.easy);
-      added != CURLM_OK) {
-    failure = std::string("libcurl: ") + curl_multi_strerror(added);
-    return false;
-  }
-  CURLMcode multiCode = CURLM_OK;
-  for (;;) {
-    int running = 0;
-    multiCode = curl_multi_perform(transfer.multi, &running);
-    if (multiCode != CURLM_OK || running == 0) break;
-    if (stopping_.load(std::memory_order_acquire)) break;
-    // Returns when there is something to do, at the latest after a second (for libcurl's own
-    // timers), or at once when close() wakes it.
-    multiCode = curl_multi_poll(transfer.multi, nullptr, 0, 1000, nullptr);
-    if (multiCode != CURLM_OK) break;
-  }
-  bool finished = false;
-  CURLcode result = CURLE_OK;
-  int queued = 0;
-  while (CURLMsg* message = curl_multi_info_read(transfer.multi, &queued)) {
-    if (message->msg == CURLMSG_DONE && message->easy_handle == transfer.easy) {
-      finished = true;
-      result = message->data.result;
-    }
-  }
-  curl_multi_remove_handle(transfer.multi, transfer.easy);
-
-  if (multiCode != CURLM_OK) {
-    failure = std::string("libcurl: ") + curl_multi_strerror(multiCode);
-    return false;
-  }
-  if (!finished) {
+  // close() sets stopping_ and wakes the wait (curl_multi_wakeup): the request ends at once.
+  const CurlMultiOutcome outcome =
+      performInMulti(transfer.multi, transfer.easy, [this] {
+        return stopping_.load(std::memory_order_acquire)
+                   ? std::chrono::steady_clock::time_point::min()
+                   : std::chrono::steady_clock::time_point::max();
+      });
+  if (outcome.gaveUp) {
     failure = "stopped";
     return false;
   }
+  if (outcome.multiCode != CURLM_OK || !outcome.done) {
+    failure = std::string("libcurl: ") + curl_multi_strerror(outcome.multiCode);
+    return false;
+  }
+  const CURLcode result = outcome.code;
   if (result != CURLE_OK) {
     if (transfer.tooLarge) {
       failure = "the answer is larger than " + std::to_string(kMaxAnswerBytes) + " bytes";

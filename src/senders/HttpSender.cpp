@@ -7,6 +7,7 @@
 #include <algorithm>
 
 #include "senders/CollectorUrl.h"
+#include "platform/CurlMultiTransfer.h"
 #include "senders/CurlSockets.h"
 #include "senders/ThriftSpanWriter.h"
 
@@ -238,50 +239,20 @@ bool HttpSender::post(std::string& failure) {
   // libcurl reads the body from our buffer during perform, without copying it.
   curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(buffer_->size()));
   curl_easy_setopt(curl, CURLOPT_POSTFIELDS, buffer_->data());
-  if (const CURLMcode added = curl_multi_add_handle(multi_, curl); added != CURLM_OK) {
-    failure = std::string("libcurl: ") + curl_multi_strerror(added);
-    return false;
-  }
-  // Driven here rather than by curl_easy_perform, so that a deadline set by Close() from
-  // another thread ends a request the collector never answers: curl_multi_poll returns when
-  // giveUpAt() wakes it.
-  CURLMcode multiCode = CURLM_OK;
-  bool abandoned = false;
-  for (;;) {
-    int running = 0;
-    multiCode = curl_multi_perform(multi_, &running);
-    if (multiCode != CURLM_OK || running == 0) break;
-    const auto left = deadline() - Clock::now();
-    if (left <= Clock::duration::zero()) {
-      abandoned = true;
-      break;
-    }
-    // At the latest after a second, for libcurl's own timers.
-    const auto wait = std::min<int64_t>(
-        1000, std::chrono::ceil<std::chrono::milliseconds>(left).count());
-    multiCode = curl_multi_poll(multi_, nullptr, 0, static_cast<int>(wait), nullptr);
-    if (multiCode != CURLM_OK) break;
-  }
-  bool done = false;
-  CURLcode code = CURLE_OK;
-  int queued = 0;
-  while (CURLMsg* message = curl_multi_info_read(multi_, &queued)) {
-    if (message->msg == CURLMSG_DONE && message->easy_handle == curl) {
-      done = true;
-      code = message->data.result;
-    }
-  }
-  curl_multi_remove_handle(multi_, curl);
-  if (abandoned) {
+  // In the multi handle rather than curl_easy_perform, so that a deadline set by Close() from
+  // another thread ends a request the collector never answers (interrupt() wakes the wait).
+  const CurlMultiOutcome outcome = performInMulti(multi_, curl, [this] { return deadline(); });
+  if (outcome.gaveUp) {
     // Its connection is in an unknown state: the next request opens a new one.
     connection_.reset();
     failure = "no answer before Close()'s time ran out; the request was abandoned";
     return false;
   }
-  if (multiCode != CURLM_OK || !done) {
-    failure = std::string("libcurl: ") + curl_multi_strerror(multiCode);
+  if (outcome.multiCode != CURLM_OK || !outcome.done) {
+    failure = std::string("libcurl: ") + curl_multi_strerror(outcome.multiCode);
     return false;
   }
+  const CURLcode code = outcome.code;
   if (code != CURLE_OK) {
     failure = printable(connection.errorText[0] != '\0' ? connection.errorText
                                                         : curl_easy_strerror(code));

@@ -40,7 +40,10 @@ OtlpSender::OtlpSender(OtlpSenderOptions options, const std::string& serviceName
   }
 }
 
-void OtlpSender::interrupt() noexcept { giveUp_.tighten(deadline()); }
+void OtlpSender::interrupt() noexcept {
+  giveUp_.tighten(deadline());
+  transport_.wake();
+}
 
 void OtlpSender::send(const std::vector<std::unique_ptr<SpanRecord>>& spans) {
   // Close() may have given up before this send began.

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "platform/CurlMultiTransfer.h"
 #include "senders/CurlSockets.h"
 
 namespace jaegertracing {
@@ -89,11 +90,18 @@ OtlpTransport::OtlpTransport(OtlpTransportOptions options)
   std::sort(secrets_.begin(), secrets_.end(),
             [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
   // Now, on the thread of Tracer::make, rather than on the reporter's thread later.
-  initializeLibcurl();
+  if (initializeLibcurl() == CURLE_OK) multi_ = curl_multi_init();
 }
 
 OtlpTransport::~OtlpTransport() {
   if (zlibReady_) deflateEnd(&zlib_);
+  // The easy handle leaves the multi handle after each request; it goes first.
+  connection_.reset();
+  if (multi_ != nullptr) curl_multi_cleanup(multi_);
+}
+
+void OtlpTransport::wake() noexcept {
+  if (multi_ != nullptr) curl_multi_wakeup(multi_);
 }
 
 OtlpDelivery OtlpTransport::post(std::string_view body, const char* contentType,
@@ -131,7 +139,24 @@ OtlpDelivery OtlpTransport::post(std::string_view body, const char* contentType,
     connection.responseBytes = 0;
     ++delivery.attempts;
 
-    const CURLcode code = curl_easy_perform(curl);
+    if (multi_ == nullptr) {
+      delivery.failure = "cannot create a libcurl multi handle";
+      return delivery;
+    }
+    // In the multi handle rather than curl_easy_perform: a Close() deadline set from another
+    // thread mid-request ends it at once (OtlpSender::interrupt wakes the wait).
+    const CurlMultiOutcome outcome = performInMulti(multi_, curl, [&] { return deadline.get(); });
+    if (outcome.gaveUp) {
+      // Its connection is in an unknown state: the next request opens a new one.
+      connection_.reset();
+      delivery.failure = "the deadline of a Close() came first";
+      return delivery;
+    }
+    if (outcome.multiCode != CURLM_OK || !outcome.done) {
+      delivery.failure = std::string("libcurl: ") + curl_multi_strerror(outcome.multiCode);
+      return delivery;
+    }
+    const CURLcode code = outcome.code;
     bool retryable = false;
     std::chrono::milliseconds retryAfter{-1};
     delivery.status = 0;

@@ -1,6 +1,7 @@
 #ifndef JAEGERTRACING_SRC_SENDERS_OTLPTRANSPORT_H
 #define JAEGERTRACING_SRC_SENDERS_OTLPTRANSPORT_H
 
+#include <curl/curl.h>
 #include <zlib.h>
 
 #include <chrono>
@@ -63,6 +64,9 @@ class OtlpTransport {
                     std::chrono::steady_clock::time_point retryLimit =
                         std::chrono::steady_clock::time_point::max());
 
+  // From any thread: a request in progress looks at its deadline again at once.
+  void wake() noexcept;
+
   // The bytes of the last request's body on the wire (compressed or not).
   size_t lastWireBytes() const { return lastWireBytes_; }
   const OtlpTransportOptions& options() const { return options_; }
@@ -79,6 +83,7 @@ class OtlpTransport {
   const OtlpTransportOptions options_;
   std::vector<std::string> secrets_;  // header values, longest first
   std::unique_ptr<Connection> connection_;
+  CURLM* multi_ = nullptr;  // made at construction: wake() may come before the first request
   std::string contentType_;  // of the connection's headers
   z_stream zlib_{};
   bool zlibReady_ = false;

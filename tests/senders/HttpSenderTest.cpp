@@ -606,6 +606,9 @@ TEST(HttpSenderTest, AServerThatHangsUpMidRequestIsAFailure) {
   CapturingLogger logger;
   HttpSender sender(optionsFor(server.endpoint()), "svc", {}, counters, logger);
   sender.send(spans(2));
+  // The server counts the hang-up after closing, and the sender may see the close first.
+  const auto deadline = Clock::now() + 5s;
+  while (server.hungUp() == 0 && Clock::now() < deadline) std::this_thread::yield();
   EXPECT_GE(server.hungUp(), 1u);
   EXPECT_EQ(Counters::read(counters.batchesFailed), 1u);
   EXPECT_EQ(Counters::read(counters.droppedSendFailed), 2u);
