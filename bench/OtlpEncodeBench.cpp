@@ -31,8 +31,8 @@ std::vector<std::unique_ptr<detail::SpanRecord>> workloadRecords() {
     span.startMicros = 1700000000000000 + static_cast<int64_t>(i);
     span.durationMicros = 250;
     span.tags = {{"http.url", std::string(kUrl)}, {"http.status_code", int64_t{200}}};
-    span.logs = {{span.startMicros + 10,
-                  {{"event", std::string("cache.miss")}, {"key", int64_t{42}}}}};
+    span.logs = {
+        {span.startMicros + 10, {{"event", std::string("cache.miss")}, {"key", int64_t{42}}}}};
     records.push_back(detail::toSpanRecord(span));
   }
   return records;
@@ -41,8 +41,8 @@ std::vector<std::unique_ptr<detail::SpanRecord>> workloadRecords() {
 template <typename Encoder>
 void encodeBodies(benchmark::State& state) {
   const auto records = workloadRecords();
-  const std::vector<detail::SpanTag> processTags = {
-      {"hostname", std::string("bench-host")}, {"ip", std::string("10.0.0.1")}};
+  const std::vector<detail::SpanTag> processTags = {{"hostname", std::string("bench-host")},
+                                                    {"ip", std::string("10.0.0.1")}};
   Encoder encoder(kServiceName, processTags);
   size_t bytes = 0;
   for (auto _ : state) {

@@ -37,7 +37,8 @@ struct TracerAccess;
 /// The tracer lives until no handle on it and no span of it is left; a span keeps a valid
 /// tracer() after the application's last handle is gone. Whichever thread lets go last closes
 /// it, waiting at most kDefaultCloseTimeout.
-class JAEGERTRACING_API Tracer : public opentracing::Tracer, public std::enable_shared_from_this<Tracer> {
+class JAEGERTRACING_API Tracer : public opentracing::Tracer,
+                                 public std::enable_shared_from_this<Tracer> {
  public:
   /// How long Close() and the destructor wait for the queued spans to be sent: 5 s.
   static constexpr std::chrono::milliseconds kDefaultCloseTimeout{5000};

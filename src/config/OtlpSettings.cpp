@@ -22,8 +22,7 @@ constexpr EnvPair kHeadersEnv{"OTEL_EXPORTER_OTLP_TRACES_HEADERS", "OTEL_EXPORTE
 constexpr EnvPair kTimeoutEnv{"OTEL_EXPORTER_OTLP_TRACES_TIMEOUT", "OTEL_EXPORTER_OTLP_TIMEOUT"};
 constexpr EnvPair kCompressionEnv{"OTEL_EXPORTER_OTLP_TRACES_COMPRESSION",
                                   "OTEL_EXPORTER_OTLP_COMPRESSION"};
-constexpr EnvPair kProtocolEnv{"OTEL_EXPORTER_OTLP_TRACES_PROTOCOL",
-                               "OTEL_EXPORTER_OTLP_PROTOCOL"};
+constexpr EnvPair kProtocolEnv{"OTEL_EXPORTER_OTLP_TRACES_PROTOCOL", "OTEL_EXPORTER_OTLP_PROTOCOL"};
 constexpr EnvPair kCertificateEnv{"OTEL_EXPORTER_OTLP_TRACES_CERTIFICATE",
                                   "OTEL_EXPORTER_OTLP_CERTIFICATE"};
 constexpr EnvPair kClientKeyEnv{"OTEL_EXPORTER_OTLP_TRACES_CLIENT_KEY",
@@ -76,8 +75,9 @@ bool isHeaderValue(const std::string& value) {
 
 }  // namespace
 
-Checked<std::vector<std::pair<std::string, std::string>>> parseKeyValueList(
-    const std::string& name, const std::string& text, bool secretValues) {
+Checked<std::vector<std::pair<std::string, std::string>>> parseKeyValueList(const std::string& name,
+                                                                            const std::string& text,
+                                                                            bool secretValues) {
   std::vector<std::pair<std::string, std::string>> items;
   size_t position = 0;
   for (const auto& item : splitList(text, ',')) {

@@ -46,10 +46,9 @@ struct Counters {
 
   // A forked child's tracer starts counting afresh: the parent reports its own numbers.
   void reset() noexcept {
-    for (Counter* counter :
-         {&spansReported, &droppedQueueFull, &droppedTooLarge, &droppedSendFailed,
-          &droppedAfterClose, &batchesSent, &batchesFailed, &bytesSent, &headerDecodingErrors,
-          &droppedRejected}) {
+    for (Counter* counter : {&spansReported, &droppedQueueFull, &droppedTooLarge,
+                             &droppedSendFailed, &droppedAfterClose, &batchesSent, &batchesFailed,
+                             &bytesSent, &headerDecodingErrors, &droppedRejected}) {
       counter->store(0, std::memory_order_relaxed);
     }
     spansStarted.reset();

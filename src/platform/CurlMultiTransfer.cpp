@@ -6,9 +6,9 @@
 namespace jaegertracing {
 namespace detail {
 
-CurlMultiOutcome performInMulti(CURLM* multi, CURL* easy,
-                                const std::function<std::chrono::steady_clock::time_point()>&
-                                    giveUpAt) {
+CurlMultiOutcome performInMulti(
+    CURLM* multi, CURL* easy,
+    const std::function<std::chrono::steady_clock::time_point()>& giveUpAt) {
   using Clock = std::chrono::steady_clock;
   CurlMultiOutcome outcome;
   outcome.multiCode = curl_multi_add_handle(multi, easy);

@@ -11,9 +11,9 @@ namespace detail {
 
 // How one transfer ended.
 struct CurlMultiOutcome {
-  bool done = false;         // libcurl finished it; `code` says how
+  bool done = false;  // libcurl finished it; `code` says how
   CURLcode code = CURLE_OK;
-  bool gaveUp = false;       // the caller's deadline came first: abandoned mid-transfer
+  bool gaveUp = false;             // the caller's deadline came first: abandoned mid-transfer
   CURLMcode multiCode = CURLM_OK;  // a failure of the multi interface itself
 };
 
@@ -23,9 +23,9 @@ struct CurlMultiOutcome {
 // deadline, or at once when the other thread calls curl_multi_wakeup(multi). The easy handle
 // leaves the multi handle before this returns, and keeps its connection for reuse unless given
 // up.
-CurlMultiOutcome performInMulti(CURLM* multi, CURL* easy,
-                                const std::function<std::chrono::steady_clock::time_point()>&
-                                    giveUpAt);
+CurlMultiOutcome performInMulti(
+    CURLM* multi, CURL* easy,
+    const std::function<std::chrono::steady_clock::time_point()>& giveUpAt);
 
 }  // namespace detail
 }  // namespace jaegertracing

@@ -259,8 +259,7 @@ void RemoteReporter::drainForClose() noexcept {
 void RemoteReporter::takeBatch(uint64_t target) {
   batch_.clear();
   Clock::time_point waitLimit{};
-  while (batch_.size() < std::min(maxBatchSpans_, batch_.capacity()) &&
-         queue_.popped() < target) {
+  while (batch_.size() < std::min(maxBatchSpans_, batch_.capacity()) && queue_.popped() < target) {
     std::unique_ptr<SpanRecord> span = queue_.tryPop();
     if (!span) {
       // Claimed and not yet filled.

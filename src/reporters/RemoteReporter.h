@@ -94,12 +94,12 @@ class RemoteReporter final : public Reporter, private ForkAware {
   std::condition_variable progress_;
   bool stopRequested_ = false;
   Clock::time_point closeDeadline_ = Clock::time_point::max();
-  bool finished_ = false;   // the reporter's thread has ended (or never started again)
+  bool finished_ = false;      // the reporter's thread has ended (or never started again)
   bool closeComplete_ = true;  // everything queued at close was handed to the sender in time
   uint64_t flushTarget_ = 0;   // the largest position a flush() waits for
   // The earliest deadline of the flush() calls waiting: no retry goes past it.
   Clock::time_point flushDeadline_ = Clock::time_point::max();
-  uint64_t handedOver_ = 0;    // every position below it was handed to the sender
+  uint64_t handedOver_ = 0;  // every position below it was handed to the sender
   std::thread thread_;
 };
 

@@ -316,12 +316,10 @@ bool RemoteSampler::fetch(Transfer& transfer, std::string& failure) {
   transfer.tooLarge = false;
   transfer.errorText[0] = '\0';
   // close() sets stopping_ and wakes the wait (curl_multi_wakeup): the request ends at once.
-  const CurlMultiOutcome outcome =
-      performInMulti(transfer.multi, transfer.easy, [this] {
-        return stopping_.load(std::memory_order_acquire)
-                   ? std::chrono::steady_clock::time_point::min()
-                   : std::chrono::steady_clock::time_point::max();
-      });
+  const CurlMultiOutcome outcome = performInMulti(transfer.multi, transfer.easy, [this] {
+    return stopping_.load(std::memory_order_acquire) ? std::chrono::steady_clock::time_point::min()
+                                                     : std::chrono::steady_clock::time_point::max();
+  });
   if (outcome.gaveUp) {
     failure = "stopped";
     return false;

@@ -99,7 +99,7 @@ class RemoteSampler final : public Sampler, private ForkAware {
   // The polling thread's: the clamping last logged, so an agent that keeps answering the same
   // out-of-range value is logged once, not at every poll.
   std::string clampedLogged_;
-  std::mutex mutex_;      // guards the four below
+  std::mutex mutex_;  // guards the four below
   std::condition_variable wake_;
   bool stopRequested_ = false;
   std::unique_ptr<Transfer> transfer_;

@@ -1,7 +1,5 @@
 #include "samplers/SamplingStrategy.h"
 
-#include "samplers/RateLimitingSampler.h"
-
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -10,6 +8,8 @@
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 #include <unordered_map>
+
+#include "samplers/RateLimitingSampler.h"
 
 namespace jaegertracing {
 namespace detail {
@@ -100,8 +100,7 @@ double requireNumber(const json& value, const std::string& path, double min, dou
   return number;
 }
 
-void noteClamped(std::string& clamped, const std::string& path, const json& value,
-                 double applied) {
+void noteClamped(std::string& clamped, const std::string& path, const json& value, double applied) {
   if (!clamped.empty()) clamped += "; ";
   clamped += path + ": " + quote(value) + " clamped to " + formatNumber(applied);
 }

@@ -6,8 +6,8 @@
 
 #include <algorithm>
 
-#include "senders/CollectorUrl.h"
 #include "platform/CurlMultiTransfer.h"
+#include "senders/CollectorUrl.h"
 #include "senders/CurlSockets.h"
 #include "senders/ThriftSpanWriter.h"
 

@@ -1,8 +1,8 @@
 #ifndef JAEGERTRACING_SRC_SENDERS_HTTPSENDER_H
 #define JAEGERTRACING_SRC_SENDERS_HTTPSENDER_H
 
-#include <jaegertracing/Logging.h>
 #include <curl/curl.h>
+#include <jaegertracing/Logging.h>
 #include <thrift/protocol/TBinaryProtocol.h>
 
 #include <chrono>

@@ -95,10 +95,10 @@ void OtlpSender::emitBatch() {
   }
   if (rejected > 0 || !partial.errorMessage.empty()) {
     if (!rejecting_) {
-      logger_.error("the OTLP endpoint " + loggedUrl_ + " rejected " + std::to_string(rejected) +
-                    " of " + std::to_string(spans) + " spans: " +
-                    (partial.errorMessage.empty() ? "(no message)"
-                                                  : printable(partial.errorMessage)));
+      logger_.error(
+          "the OTLP endpoint " + loggedUrl_ + " rejected " + std::to_string(rejected) + " of " +
+          std::to_string(spans) + " spans: " +
+          (partial.errorMessage.empty() ? "(no message)" : printable(partial.errorMessage)));
       rejecting_ = true;
     }
   } else {

@@ -39,18 +39,18 @@ struct OtlpTransportOptions {
 // What became of one export.
 struct OtlpDelivery {
   bool delivered = false;
-  long status = 0;          // the last answer's HTTP status; 0 when none came
+  long status = 0;  // the last answer's HTTP status; 0 when none came
   int attempts = 0;
-  std::string failure;      // why it was not delivered: status and start of body, or error
-  std::string response;     // the answer's body (its start, for a large one)
+  std::string failure;   // why it was not delivered: status and start of body, or error
+  std::string response;  // the answer's body (its start, for a large one)
 };
 
 // Posts OTLP/HTTP requests with libcurl, under OTLP's delivery rules: 429, 502, 503, 504 and
 // a failed connection are tried again, after Retry-After (seconds or an HTTP date) when the
 // server gives it, else an exponential, jittered backoff; every other answer is final. Nothing
 // is tried or waited for past the export timeout or the deadline Close() sets
-// (Sender::giveUpAt). One libcurl handle keeps the connection alive between requests; with gzip, the body
-// is compressed into a reused buffer. Reporter thread only.
+// (Sender::giveUpAt). One libcurl handle keeps the connection alive between requests; with gzip,
+// the body is compressed into a reused buffer. Reporter thread only.
 class OtlpTransport {
  public:
   explicit OtlpTransport(OtlpTransportOptions options);
@@ -83,7 +83,7 @@ class OtlpTransport {
   const OtlpTransportOptions options_;
   std::vector<std::string> secrets_;  // header values, longest first
   std::unique_ptr<Connection> connection_;
-  CURLM* multi_ = nullptr;  // made at construction: wake() may come before the first request
+  CURLM* multi_ = nullptr;   // made at construction: wake() may come before the first request
   std::string contentType_;  // of the connection's headers
   z_stream zlib_{};
   bool zlibReady_ = false;

@@ -31,8 +31,8 @@ class SendDeadline {
   // Waits of up to timeout from now, saturating: a timeout of milliseconds::max() sets none.
   void tightenWithin(std::chrono::milliseconds timeout) noexcept {
     const auto now = Clock::now();
-    if (timeout < std::chrono::duration_cast<std::chrono::milliseconds>(Clock::time_point::max() -
-                                                                         now)) {
+    if (timeout <
+        std::chrono::duration_cast<std::chrono::milliseconds>(Clock::time_point::max() - now)) {
       tighten(now + timeout);
     }
   }

@@ -92,8 +92,8 @@ bool UdpSocket::send(const uint8_t* data, size_t size,
     const auto left = deadline - std::chrono::steady_clock::now();
     if (left <= std::chrono::steady_clock::duration::zero()) break;
     pollfd writable{fd_, POLLOUT, 0};
-    const auto wait = std::min<int64_t>(
-        1000, std::chrono::ceil<std::chrono::milliseconds>(left).count());
+    const auto wait =
+        std::min<int64_t>(1000, std::chrono::ceil<std::chrono::milliseconds>(left).count());
     ::poll(&writable, 1, static_cast<int>(wait));
   }
   if (sent == static_cast<ssize_t>(size)) return true;

@@ -63,10 +63,10 @@ struct FieldRange {
 constexpr size_t kSpanBlockSize = 512;
 using SpanPool = BlockPool<kSpanBlockSize>;
 
-Span::Span(const Tracer& tracer, const TracerCore& core, const TraceID& traceID, uint64_t spanID, uint64_t parentID, unsigned char flags,
-           SpanContext::Baggage&& baggage, std::string&& traceState,
-           std::unique_ptr<SpanRecord>&& record, std::string_view unsampledOperationName,
-           SteadyTime startSteady) noexcept
+Span::Span(const Tracer& tracer, const TracerCore& core, const TraceID& traceID, uint64_t spanID,
+           uint64_t parentID, unsigned char flags, SpanContext::Baggage&& baggage,
+           std::string&& traceState, std::unique_ptr<SpanRecord>&& record,
+           std::string_view unsampledOperationName, SteadyTime startSteady) noexcept
     : tracer_(tracer),
       core_(core),
       context_(traceID, spanID, parentID, flags, std::move(baggage), {}, std::move(traceState)),

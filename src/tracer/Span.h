@@ -35,11 +35,10 @@ class Span final : public opentracing::Span {
   // record is null for an unsampled span, which keeps its operation name aside in case a
   // sampling.priority tag samples it later.
   // The context is built in place: a span is started for every request.
-  Span(const Tracer& tracer, const TracerCore& core,
-       const TraceID& traceID, uint64_t spanID, uint64_t parentID, unsigned char flags,
-       SpanContext::Baggage&& baggage, std::string&& traceState,
-       std::unique_ptr<SpanRecord>&& record, std::string_view unsampledOperationName,
-       SteadyTime startSteady) noexcept;
+  Span(const Tracer& tracer, const TracerCore& core, const TraceID& traceID, uint64_t spanID,
+       uint64_t parentID, unsigned char flags, SpanContext::Baggage&& baggage,
+       std::string&& traceState, std::unique_ptr<SpanRecord>&& record,
+       std::string_view unsampledOperationName, SteadyTime startSteady) noexcept;
   ~Span() override;
 
   static void* operator new(size_t size);

@@ -175,9 +175,8 @@ std::unique_ptr<opentracing::Span> Tracer::StartSpanWithOptions(
     }
 
     std::unique_ptr<detail::Span> span(new detail::Span(
-        *this, core, traceID, spanID, parentID, flags,
-        std::move(baggage), std::move(traceState), std::move(record),
-        {operationName.data(), operationName.size()}, start.steady));
+        *this, core, traceID, spanID, parentID, flags, std::move(baggage), std::move(traceState),
+        std::move(record), {operationName.data(), operationName.size()}, start.steady));
     for (const auto& tag : options.tags) span->setInitialTag(tag.first, tag.second);
     return span;
   } catch (...) {

@@ -28,8 +28,11 @@ std::vector<std::unique_ptr<detail::SpanRecord>> records() {
     span.startMicros = 1700000000000000;
     span.durationMicros = 10;
     span.references = {{false, span.traceID, i + 1}, {true, TraceID(0, 9), 9}};
-    span.tags = {{"span.kind", std::string("client")}, {"error", true},
-                 {"http.url", std::string(100, 'u')}, {"n", int64_t{-1}}, {"r", 0.5}};
+    span.tags = {{"span.kind", std::string("client")},
+                 {"error", true},
+                 {"http.url", std::string(100, 'u')},
+                 {"n", int64_t{-1}},
+                 {"r", 0.5}};
     span.logs = {{span.startMicros + 1, {{"event", std::string("retry")}, {"n", int64_t{2}}}},
                  {span.startMicros + 2, {{"message", std::string("\"quoted\"\n")}}}};
     spans.push_back(detail::toSpanRecord(span));

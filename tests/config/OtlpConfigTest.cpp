@@ -39,18 +39,27 @@ class ScopedEnv {
   std::optional<std::string> old_;
 };
 
-const char* const kOtelVariables[] = {
-    "OTEL_EXPORTER_OTLP_ENDPOINT",           "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT",
-    "OTEL_EXPORTER_OTLP_HEADERS",            "OTEL_EXPORTER_OTLP_TRACES_HEADERS",
-    "OTEL_EXPORTER_OTLP_TIMEOUT",            "OTEL_EXPORTER_OTLP_TRACES_TIMEOUT",
-    "OTEL_EXPORTER_OTLP_COMPRESSION",        "OTEL_EXPORTER_OTLP_TRACES_COMPRESSION",
-    "OTEL_EXPORTER_OTLP_PROTOCOL",           "OTEL_EXPORTER_OTLP_TRACES_PROTOCOL",
-    "OTEL_EXPORTER_OTLP_CERTIFICATE",        "OTEL_EXPORTER_OTLP_TRACES_CERTIFICATE",
-    "OTEL_EXPORTER_OTLP_CLIENT_KEY",         "OTEL_EXPORTER_OTLP_TRACES_CLIENT_KEY",
-    "OTEL_EXPORTER_OTLP_CLIENT_CERTIFICATE", "OTEL_EXPORTER_OTLP_TRACES_CLIENT_CERTIFICATE",
-    "OTEL_SERVICE_NAME",                     "OTEL_RESOURCE_ATTRIBUTES",
-    "JAEGER_SERVICE_NAME",                   "JAEGER_ENDPOINT",
-    "JAEGER_TAGS"};
+const char* const kOtelVariables[] = {"OTEL_EXPORTER_OTLP_ENDPOINT",
+                                      "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT",
+                                      "OTEL_EXPORTER_OTLP_HEADERS",
+                                      "OTEL_EXPORTER_OTLP_TRACES_HEADERS",
+                                      "OTEL_EXPORTER_OTLP_TIMEOUT",
+                                      "OTEL_EXPORTER_OTLP_TRACES_TIMEOUT",
+                                      "OTEL_EXPORTER_OTLP_COMPRESSION",
+                                      "OTEL_EXPORTER_OTLP_TRACES_COMPRESSION",
+                                      "OTEL_EXPORTER_OTLP_PROTOCOL",
+                                      "OTEL_EXPORTER_OTLP_TRACES_PROTOCOL",
+                                      "OTEL_EXPORTER_OTLP_CERTIFICATE",
+                                      "OTEL_EXPORTER_OTLP_TRACES_CERTIFICATE",
+                                      "OTEL_EXPORTER_OTLP_CLIENT_KEY",
+                                      "OTEL_EXPORTER_OTLP_TRACES_CLIENT_KEY",
+                                      "OTEL_EXPORTER_OTLP_CLIENT_CERTIFICATE",
+                                      "OTEL_EXPORTER_OTLP_TRACES_CLIENT_CERTIFICATE",
+                                      "OTEL_SERVICE_NAME",
+                                      "OTEL_RESOURCE_ATTRIBUTES",
+                                      "JAEGER_SERVICE_NAME",
+                                      "JAEGER_ENDPOINT",
+                                      "JAEGER_TAGS"};
 
 // Every variable read here starts unset, whatever the shell running the tests exported.
 class OtlpConfigTest : public ::testing::Test {
@@ -176,8 +185,7 @@ TEST_F(OtlpConfigTest, FromEnvReadsTheStandardVariables) {
   ScopedEnv protocol("OTEL_EXPORTER_OTLP_PROTOCOL", std::string("http/json"));
   ScopedEnv certificate("OTEL_EXPORTER_OTLP_CERTIFICATE", std::string("/ca.pem"));
   ScopedEnv clientKey("OTEL_EXPORTER_OTLP_CLIENT_KEY", std::string("/client.key"));
-  ScopedEnv clientCertificate("OTEL_EXPORTER_OTLP_CLIENT_CERTIFICATE",
-                              std::string("/client.pem"));
+  ScopedEnv clientCertificate("OTEL_EXPORTER_OTLP_CLIENT_CERTIFICATE", std::string("/client.pem"));
   ScopedEnv service("OTEL_SERVICE_NAME", std::string("cart"));
   ScopedEnv resource("OTEL_RESOURCE_ATTRIBUTES",
                      std::string("service.name=ignored,deployment.environment=prod%20eu"));

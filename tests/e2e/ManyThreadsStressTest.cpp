@@ -26,8 +26,7 @@ struct TextMap : opentracing::TextMapWriter, opentracing::TextMapReader {
     return {};
   }
   opentracing::expected<void> ForeachKey(
-      std::function<opentracing::expected<void>(opentracing::string_view,
-                                                opentracing::string_view)>
+      std::function<opentracing::expected<void>(opentracing::string_view, opentracing::string_view)>
           f) const override {
     for (const auto& [key, value] : headers) {
       if (auto result = f(key, value); !result) return result;
@@ -57,8 +56,8 @@ TEST(ManyThreadsStressTest, OneSpanSharedWhileOthersFlushCloseAndSwapTheGlobalTr
     threads.emplace_back([&, t] {
       int round = 0;
       while (!stop) {
-        auto shared = std::shared_ptr<opentracing::Span>(
-            opentracing::Tracer::Global()->StartSpan("shared"));
+        auto shared =
+            std::shared_ptr<opentracing::Span>(opentracing::Tracer::Global()->StartSpan("shared"));
         std::vector<std::thread> users;
         for (int u = 0; u < 3; ++u) {
           users.emplace_back([shared, u, round] {

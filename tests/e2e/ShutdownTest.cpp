@@ -27,8 +27,8 @@ constexpr int kQueued = 2000;
 std::shared_ptr<Tracer> tracerTo(const std::string& endpoint, const std::string& service) {
   reporters::Config reporter(kQueued * 2, std::chrono::hours(1), false, "", endpoint);
   reporter.setRequestTimeout(60s).setMaxBatchSpans(10);
-  return std::dynamic_pointer_cast<Tracer>(Tracer::make(
-      service, Config(false, false, samplers::Config("const", 1), reporter)));
+  return std::dynamic_pointer_cast<Tracer>(
+      Tracer::make(service, Config(false, false, samplers::Config("const", 1), reporter)));
 }
 
 uint64_t accounted(const TracerStats& stats) {

@@ -56,10 +56,9 @@ TEST(TracerToAgentTest, EveryFieldArrivesIntact) {
   const auto steadyStart = std::chrono::steady_clock::now();
   auto root = tracer->StartSpan("root", {opentracing::StartTimestamp(start, steadyStart)});
   auto other = tracer->StartSpan("other");
-  auto child = tracer->StartSpan("child", {opentracing::ChildOf(&root->context()),
-                                           opentracing::FollowsFrom(&other->context()),
-                                           opentracing::StartTimestamp(start + 200ms,
-                                                                       steadyStart + 200ms)});
+  auto child = tracer->StartSpan(
+      "child", {opentracing::ChildOf(&root->context()), opentracing::FollowsFrom(&other->context()),
+                opentracing::StartTimestamp(start + 200ms, steadyStart + 200ms)});
   child->SetTag("string", "text");
   child->SetTag("double", 1.5);
   child->SetTag("bool", true);

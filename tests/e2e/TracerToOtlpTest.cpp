@@ -26,14 +26,18 @@ using namespace std::chrono_literals;
 // A tracer that sends every span to the OTLP endpoint at `url`.
 std::shared_ptr<Tracer> makeOtlpTracer(const std::string& url, int queueSize = 1000,
                                        const std::string& extraOtlp = "") {
-  const std::string yaml = "service_name: otlp-e2e\n"
-                           "propagation_format: w3c\n"
-                           "tags: {team: tracing}\n"
-                           "sampler: {type: const, param: 1}\n"
-                           "reporter:\n"
-                           "  queueSize: " + std::to_string(queueSize) + "\n"
-                           "  bufferFlushInterval: 1\n"
-                           "  otlp: {endpoint: '" + url + "'" + extraOtlp + "}\n";
+  const std::string yaml =
+      "service_name: otlp-e2e\n"
+      "propagation_format: w3c\n"
+      "tags: {team: tracing}\n"
+      "sampler: {type: const, param: 1}\n"
+      "reporter:\n"
+      "  queueSize: " +
+      std::to_string(queueSize) +
+      "\n"
+      "  bufferFlushInterval: 1\n"
+      "  otlp: {endpoint: '" +
+      url + "'" + extraOtlp + "}\n";
   return std::static_pointer_cast<Tracer>(Tracer::make(Config::parse(YAML::Load(yaml))));
 }
 
@@ -76,8 +80,7 @@ class HeaderReader final : public opentracing::TextMapReader {
   explicit HeaderReader(std::map<std::string, std::string> headers)
       : headers_(std::move(headers)) {}
   opentracing::expected<void> ForeachKey(
-      std::function<opentracing::expected<void>(opentracing::string_view,
-                                                opentracing::string_view)>
+      std::function<opentracing::expected<void>(opentracing::string_view, opentracing::string_view)>
           f) const override {
     for (const auto& [key, value] : headers_) {
       if (auto result = f(key, value); !result) return result;
@@ -114,8 +117,9 @@ TEST(TracerToOtlpTest, EnvironmentVariablesAloneSwitchAProgramToOtlp) {
   ::setenv("OTEL_RESOURCE_ATTRIBUTES", "deployment.environment=staging", 1);
   ::setenv("OTEL_EXPORTER_OTLP_HEADERS", "x-tenant=acme", 1);
   // What a jaeger-client-cpp program does: a config from its YAML, then fromEnv().
-  Config config = Config::parse(YAML::Load("service_name: from-yaml\n"
-                                           "sampler: {type: const, param: 1}\n"));
+  Config config =
+      Config::parse(YAML::Load("service_name: from-yaml\n"
+                               "sampler: {type: const, param: 1}\n"));
   config.fromEnv();
   for (const char* name : {"OTEL_EXPORTER_OTLP_ENDPOINT", "OTEL_SERVICE_NAME",
                            "OTEL_RESOURCE_ATTRIBUTES", "OTEL_EXPORTER_OTLP_HEADERS"}) {

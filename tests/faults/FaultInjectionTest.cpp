@@ -114,8 +114,7 @@ class Carrier final : public opentracing::TextMapReader, public opentracing::Tex
     }
   }
   opentracing::expected<void> ForeachKey(
-      std::function<opentracing::expected<void>(opentracing::string_view,
-                                                opentracing::string_view)>
+      std::function<opentracing::expected<void>(opentracing::string_view, opentracing::string_view)>
           f) const override {
     for (const auto& [key, value] : entries_) {
       if (auto result = f(key, value); !result) return result;
@@ -226,9 +225,8 @@ int runOne(int64_t n, bool persistent, uint16_t sinkPort) {
   const uint64_t failed = testing::failedAllocations();
   disarmAllocationFailure();
 
-  const uint64_t accounted = stats.spansReported + stats.droppedQueueFull +
-                             stats.droppedTooLarge + stats.droppedSendFailed +
-                             stats.droppedAfterClose;
+  const uint64_t accounted = stats.spansReported + stats.droppedQueueFull + stats.droppedTooLarge +
+                             stats.droppedSendFailed + stats.droppedAfterClose;
   std::fprintf(stderr,
                "N=%" PRId64 " allocations=%" PRIu64 " failed=%" PRIu64 " finished=%" PRIu64
                " reported=%" PRIu64 " queueFull=%" PRIu64 " tooLarge=%" PRIu64
@@ -401,8 +399,7 @@ void sweep(bool persistent) {
   for (const Outcome& failure : failures) {
     auto& ns = byKind[failure.what + " in " + innermostLibraryFrame(failure.output)];
     if (ns.empty()) {
-      ADD_FAILURE() << failure.what << " at N=" << failure.n << " of " << total
-                    << " allocations:\n"
+      ADD_FAILURE() << failure.what << " at N=" << failure.n << " of " << total << " allocations:\n"
                     << excerpt(failure.output);
     }
     ns.push_back(failure.n);

@@ -12,9 +12,9 @@
 
 #include <map>
 #include <optional>
-#include <vector>
 #include <set>
 #include <string>
+#include <vector>
 
 #include "jaeger/JaegerV2.h"
 #include "jaeger/Tutorial.h"
@@ -179,8 +179,9 @@ TEST(TutorialInJaegerTest, overOtlpTheTraceIsTheOneSentOverUdp) {
   ASSERT_TRUE(overUdp) << jaeger.log();
 
   // A program that calls config.fromEnv() switches to OTLP with the standard variables alone.
-  const TutorialRun run = runTutorial(
-      {{"OTEL_EXPORTER_OTLP_ENDPOINT", "http://127.0.0.1:" + std::to_string(jaeger.otlpHttpPort())}});
+  const TutorialRun run =
+      runTutorial({{"OTEL_EXPORTER_OTLP_ENDPOINT",
+                    "http://127.0.0.1:" + std::to_string(jaeger.otlpHttpPort())}});
   ASSERT_FALSE(::testing::Test::HasFailure());
   const auto secondTrace = [&](const std::vector<nlohmann::json>& traces) {
     for (const auto& trace : traces) {
@@ -200,8 +201,9 @@ TEST(TutorialInJaegerTest, overOtlpTheTraceIsTheOneSentOverUdp) {
   for (const auto& [id, process] : overOtlp->at("processes").items()) {
     EXPECT_NE(tagNamed(process.at("tags"), "telemetry.sdk.language"), nullptr) << process.dump();
   }
-  EXPECT_EQ(comparable(*overOtlp), comparable(*overUdp))
-      << "over OTLP:\n" << overOtlp->dump(1) << "\nover UDP:\n" << overUdp->dump(1);
+  EXPECT_EQ(comparable(*overOtlp), comparable(*overUdp)) << "over OTLP:\n"
+                                                         << overOtlp->dump(1) << "\nover UDP:\n"
+                                                         << overUdp->dump(1);
   static_cast<void>(run);
 }
 

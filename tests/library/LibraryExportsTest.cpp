@@ -21,8 +21,8 @@ constexpr auto kLineDeadline = 30s;
 constexpr auto kExitDeadline = 30s;
 
 std::set<std::string> definedDynamicSymbols() {
-  Process nm({JAEGERTRACING_NM, "--dynamic", "--defined-only", "--format=posix",
-              JAEGERTRACING_LIBRARY});
+  Process nm(
+      {JAEGERTRACING_NM, "--dynamic", "--defined-only", "--format=posix", JAEGERTRACING_LIBRARY});
   std::set<std::string> names;
   while (auto line = nm.readLine(kLineDeadline)) {
     names.insert(line->substr(0, line->find(' ')));
@@ -85,12 +85,12 @@ TEST(LibraryExportsTest, exportsOnlyThePublicApi) {
 TEST(LibraryExportsTest, exportsWhatAUserCalls) {
   const auto names = definedDynamicSymbols();
   for (const char* name : {
-           "_ZN13jaegertracing6Config5parseERKN4YAML4NodeE",           // Config::parse
-           "_ZN13jaegertracing6Config7fromEnvEv",                      // Config::fromEnv
-           "_ZN13jaegertracing6Tracer4makeERKNS_6ConfigE",             // Tracer::make(Config)
-           "_ZN13jaegertracing7logging13consoleLoggerEv",              // logging::consoleLogger
-           "_ZNK13jaegertracing6Tracer5statsEv",                       // Tracer::stats
-           "_ZTIN13jaegertracing11ConfigErrorE",                       // catch (ConfigError&)
+           "_ZN13jaegertracing6Config5parseERKN4YAML4NodeE",  // Config::parse
+           "_ZN13jaegertracing6Config7fromEnvEv",             // Config::fromEnv
+           "_ZN13jaegertracing6Tracer4makeERKNS_6ConfigE",    // Tracer::make(Config)
+           "_ZN13jaegertracing7logging13consoleLoggerEv",     // logging::consoleLogger
+           "_ZNK13jaegertracing6Tracer5statsEv",              // Tracer::stats
+           "_ZTIN13jaegertracing11ConfigErrorE",              // catch (ConfigError&)
            "_ZN13jaegertracing11propagation13HeadersConfig5parseERKN4YAML4NodeE",
        }) {
     EXPECT_EQ(names.count(name), 1u) << name << " is not exported";

@@ -77,8 +77,7 @@ struct Fixture {
     reporter = std::make_unique<RemoteReporter>(
         queueSize, flushInterval,
         [network = sender, this] { return std::make_unique<FakeSender>(network, counters); },
-        counters, *logger,
-        false);
+        counters, *logger, false);
   }
 };
 

@@ -192,14 +192,14 @@ TEST(SamplingStrategyTest, TracesPerSecondBeyondTheRateLimiterAreClampedAndNoted
 }
 
 TEST(SamplingStrategyTest, ProbabilitiesOutsideZeroToOneAreClampedAndNoted) {
-  const SamplingStrategy above = parsed(
-      R"({"strategyType":"PROBABILISTIC","probabilisticSampling":{"samplingRate":1.5}})");
+  const SamplingStrategy above =
+      parsed(R"({"strategyType":"PROBABILISTIC","probabilisticSampling":{"samplingRate":1.5}})");
   EXPECT_EQ(above.type, Type::kProbabilistic);
   EXPECT_EQ(above.samplingRate, 1);
   EXPECT_EQ(above.clamped, "probabilisticSampling.samplingRate: 1.5 clamped to 1");
 
-  const SamplingStrategy below = parsed(
-      R"({"strategyType":"PROBABILISTIC","probabilisticSampling":{"samplingRate":-0.1}})");
+  const SamplingStrategy below =
+      parsed(R"({"strategyType":"PROBABILISTIC","probabilisticSampling":{"samplingRate":-0.1}})");
   EXPECT_EQ(below.samplingRate, 0);
   EXPECT_EQ(below.clamped, "probabilisticSampling.samplingRate: -0.1 clamped to 0");
 

@@ -726,8 +726,8 @@ TEST(HttpSenderTracerTest, AMaxBatchBytesWithNoRoomBesideTheProcessIsAConfigErro
   reporter.setMaxBatchBytes(1024);
   // Tracer tags that make the Process alone larger than a request may be.
   const Config config(false, false, samplers::Config(kSamplerTypeConst, 1), reporter,
-                  propagation::HeadersConfig(), baggage::RestrictionsConfig(), "",
-                  {Tag("big", std::string(1500, 'x'))});
+                      propagation::HeadersConfig(), baggage::RestrictionsConfig(), "",
+                      {Tag("big", std::string(1500, 'x'))});
   try {
     Tracer::make("too-small", config);
     FAIL() << "Tracer::make accepted a maxBatchBytes with no room for a span";

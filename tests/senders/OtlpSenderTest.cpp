@@ -75,12 +75,11 @@ uint16_t closedPort() {
 struct Fixture {
   Counters counters;
   CapturingLogger logger;
-  std::vector<SpanTag> processTags = {
-      {"jaeger.version", std::string("C++-0.1.0")},
-      {"hostname", std::string("box")},
-      {"ip", std::string("10.0.0.7")},
-      {"region", std::string("eu")},
-      {"replicas", int64_t{3}}};
+  std::vector<SpanTag> processTags = {{"jaeger.version", std::string("C++-0.1.0")},
+                                      {"hostname", std::string("box")},
+                                      {"ip", std::string("10.0.0.7")},
+                                      {"region", std::string("eu")},
+                                      {"replicas", int64_t{3}}};
 
   OtlpSenderOptions options(const std::string& url) const {
     OtlpSenderOptions options;
@@ -111,10 +110,9 @@ std::unique_ptr<SpanRecord> richSpan() {
   span.operationName = "GET /cart";
   span.startMicros = 1700000000123456;
   span.durationMicros = 2500;
-  span.references = {
-      {true, TraceID(9, 10), 0x31},                       // follows_from: a link
-      {false, span.traceID, span.parentID},               // the parent: no link
-      {false, TraceID(0, 0x0102030405060708), 0x41}};     // another child_of: a link
+  span.references = {{true, TraceID(9, 10), 0x31},                    // follows_from: a link
+                     {false, span.traceID, span.parentID},            // the parent: no link
+                     {false, TraceID(0, 0x0102030405060708), 0x41}};  // another child_of: a link
   span.tags = {{"span.kind", std::string("server")},
                {"error", true},
                {"otel.status_description", std::string("out of stock")},

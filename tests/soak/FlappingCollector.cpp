@@ -24,9 +24,9 @@ constexpr auto kRebindRetry = 20ms;
 // The number of spans in a body that is exactly one binary-protocol Batch; -1 otherwise.
 int64_t spansInBatch(const std::string& body) {
   try {
-    auto transport = std::make_shared<TMemoryBuffer>(
-        reinterpret_cast<uint8_t*>(const_cast<char*>(body.data())),
-        static_cast<uint32_t>(body.size()), TMemoryBuffer::OBSERVE);
+    auto transport =
+        std::make_shared<TMemoryBuffer>(reinterpret_cast<uint8_t*>(const_cast<char*>(body.data())),
+                                        static_cast<uint32_t>(body.size()), TMemoryBuffer::OBSERVE);
     TBinaryProtocol protocol(transport);
     jaegertracing::thrift::Batch batch;
     batch.read(&protocol);

@@ -138,13 +138,14 @@ std::shared_ptr<jaegertracing::Tracer> makeTracer(const std::string& endpoint,
                            "reporter:\n"
                            "  queueSize: 256\n"
                            "  bufferFlushInterval: 1\n"
-                           "  endpoint: " + endpoint + "\n" +
+                           "  endpoint: " +
+                           endpoint + "\n" +
                            "  connectTimeout: 0.5\n"
                            "  requestTimeout: 1\n"
                            "  maxBatchBytes: 65536\n"
                            "  maxBatchSpans: 100\n";
-  auto tracer = std::dynamic_pointer_cast<jaegertracing::Tracer>(jaegertracing::Tracer::make(
-      "soak", jaegertracing::Config::parse(YAML::Load(yaml))));
+  auto tracer = std::dynamic_pointer_cast<jaegertracing::Tracer>(
+      jaegertracing::Tracer::make("soak", jaegertracing::Config::parse(YAML::Load(yaml))));
   if (!tracer) throw std::runtime_error("Tracer::make did not return a jaegertracing::Tracer");
   return tracer;
 }
@@ -336,8 +337,7 @@ class Worker {
     }
     auto fromTextMap = tracer->Extract(jaegertracing::testing::TextMapReader(textMap));
     if (fromTextMap && *fromTextMap) {
-      tracer->StartSpan("soak-follower", {opentracing::FollowsFrom(fromTextMap->get())})
-          ->Finish();
+      tracer->StartSpan("soak-follower", {opentracing::FollowsFrom(fromTextMap->get())})->Finish();
     }
     if (n % 16 == 0) {
       const Headers malformed{{"uber-trace-id", "not:a:trace"}, {"traceparent", "00-zz-zz-01"}};
@@ -488,17 +488,17 @@ void forkChild(Soak& soak, const std::shared_ptr<jaegertracing::Tracer>& current
   bool ended = false;
   const auto deadline = Clock::now() + kChildBound;
   while (!ended) {
-    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
+    const auto left =
+        std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
     if (left <= 0ms) break;
     pollfd readable{fds[0], POLLIN, 0};
     const int ready = poll(&readable, 1, static_cast<int>(left.count()));
     if (ready < 0 && errno == EINTR) continue;
     if (ready <= 0) break;
     char beyond[64];  // the child writes nothing more; read to see the end of the pipe
-    const ssize_t n = got < sizeof counters
-                          ? read(fds[0], reinterpret_cast<char*>(&counters) + got,
-                                 sizeof counters - got)
-                          : read(fds[0], beyond, sizeof beyond);
+    const ssize_t n = got < sizeof counters ? read(fds[0], reinterpret_cast<char*>(&counters) + got,
+                                                   sizeof counters - got)
+                                            : read(fds[0], beyond, sizeof beyond);
     if (n < 0 && errno == EINTR) continue;
     if (n <= 0) {
       ended = true;
@@ -637,10 +637,10 @@ int run(int seconds) {
   collector.setMode(FlappingCollector::Mode::Down);  // no request in flight after this
   const FlappingCollector::Counts received = collector.counts();
 
-  const double growth =
-      rssWarmKiB == 0 ? 0.0
-                      : (static_cast<double>(rssEndKiB) - static_cast<double>(rssWarmKiB)) /
-                            static_cast<double>(rssWarmKiB);
+  const double growth = rssWarmKiB == 0
+                            ? 0.0
+                            : (static_cast<double>(rssEndKiB) - static_cast<double>(rssWarmKiB)) /
+                                  static_cast<double>(rssWarmKiB);
   std::string failures;
   const auto fail = [&failures](const std::string& why) {
     failures += (failures.empty() ? "" : ",") + why;
@@ -675,8 +675,7 @@ int run(int seconds) {
       static_cast<unsigned long long>(received.badRequests),
       static_cast<unsigned long long>(children.run),
       static_cast<unsigned long long>(children.failed),
-      static_cast<unsigned long long>(children.hung),
-      static_cast<long long>(soak.longestCloseMs()),
+      static_cast<unsigned long long>(children.hung), static_cast<long long>(soak.longestCloseMs()),
       static_cast<unsigned long long>(soak.overruns()),
       static_cast<unsigned long long>(jaegertracing::testing::peakResidentKiB()),
       static_cast<unsigned long long>(rssWarmKiB), static_cast<unsigned long long>(rssEndKiB),

@@ -40,8 +40,8 @@ OtlpServer::OtlpServer() : server_(std::make_unique<httplib::Server>()) {
     request.arrival = std::chrono::steady_clock::now();
     OtlpRequestMessage decoded;
     std::string error;
-    const bool ok = decodeOtlpRequest(http.body, request.contentType, request.contentEncoding,
-                                      decoded, error);
+    const bool ok =
+        decodeOtlpRequest(http.body, request.contentType, request.contentEncoding, decoded, error);
 
     std::lock_guard<std::mutex> lock(mutex_);
     Answer answer{400, error, ""};

@@ -322,8 +322,9 @@ class JaegerTailTest : public ::testing::Test {
 
     expectTutorialTree(lastFullTree(tail.lines()), tail.output());
     EXPECT_TRUE(tail.printed(receivedLine)) << tail.output();
-    EXPECT_TRUE(tail.printed("rejected 0 compact datagrams, 0 binary datagrams, 0 HTTP requests, "
-                             "0 OTLP requests"))
+    EXPECT_TRUE(
+        tail.printed("rejected 0 compact datagrams, 0 binary datagrams, 0 HTTP requests, "
+                     "0 OTLP requests"))
         << tail.output();
     EXPECT_TRUE(tail.printed("wrote " + page.string() + " (waterfall page)")) << tail.output();
     expectTutorialWaterfall(page);

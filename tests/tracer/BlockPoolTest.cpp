@@ -1,11 +1,11 @@
-#include "tracer/BlockPool.h"
-
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <set>
 #include <thread>
 #include <vector>
+
+#include "tracer/BlockPool.h"
 
 namespace jaegertracing {
 namespace detail {

@@ -1,5 +1,3 @@
-#include "tracer/SpinLock.h"
-
 #include <gtest/gtest.h>
 
 #include <atomic>
@@ -7,6 +5,8 @@
 #include <mutex>
 #include <thread>
 #include <vector>
+
+#include "tracer/SpinLock.h"
 
 namespace jaegertracing {
 namespace detail {

@@ -86,9 +86,9 @@ TEST(TracerTest, SampledRootSpanCarriesSamplerTagsAndIsReported) {
   EXPECT_EQ(std::get<std::string>(*findTag(spans[0].tags, "sampler.type")), "const");
   EXPECT_EQ(std::get<bool>(*findTag(spans[0].tags, "sampler.param")), true);
   EXPECT_EQ(spans[0].durationMicros, 250000);
-  EXPECT_EQ(spans[0].startMicros, std::chrono::duration_cast<std::chrono::microseconds>(
-                                      wallStart.time_since_epoch())
-                                      .count());
+  EXPECT_EQ(
+      spans[0].startMicros,
+      std::chrono::duration_cast<std::chrono::microseconds>(wallStart.time_since_epoch()).count());
   EXPECT_GT(spans[0].startMicros, 1600000000000000);
 }
 

@@ -11,9 +11,9 @@
 
 #include <cerrno>
 #include <fstream>
+#include <memory>
 #include <sstream>
 #include <string>
-#include <memory>
 #include <system_error>
 #include <utility>
 

@@ -42,8 +42,8 @@ std::string base64(const std::string& bytes) {
   }
   if (i < bytes.size()) {
     const bool two = i + 1 < bytes.size();
-    const uint32_t group = static_cast<uint8_t>(bytes[i]) << 16 |
-                           (two ? static_cast<uint8_t>(bytes[i + 1]) << 8 : 0);
+    const uint32_t group =
+        static_cast<uint8_t>(bytes[i]) << 16 | (two ? static_cast<uint8_t>(bytes[i + 1]) << 8 : 0);
     out += kAlphabet[(group >> 18) & 63];
     out += kAlphabet[(group >> 12) & 63];
     out += two ? kAlphabet[(group >> 6) & 63] : '=';
@@ -131,8 +131,8 @@ bool decodeOtlpRequest(const std::string& body, const std::string& contentType,
     }
     return true;
   }
-  error = "content type \"" + contentType +
-          "\": expected application/x-protobuf or application/json";
+  error =
+      "content type \"" + contentType + "\": expected application/x-protobuf or application/json";
   return false;
 }
 

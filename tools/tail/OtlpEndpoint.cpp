@@ -81,8 +81,9 @@ void OtlpEndpoint::handlePost(const httplib::Request& request, httplib::Response
   const std::string contentType = request.get_header_value("Content-Type");
   if (!decodeOtlpRequest(request.body, contentType, request.get_header_value("Content-Encoding"),
                          decoded, plain, error)) {
-    reject(response, 400, "body of " + std::to_string(request.body.size()) +
-                              " bytes is not an ExportTraceServiceRequest: " + error);
+    reject(response, 400,
+           "body of " + std::to_string(request.body.size()) +
+               " bytes is not an ExportTraceServiceRequest: " + error);
     return;
   }
   std::vector<jaegertracing::thrift::Batch> batches = toJaegerBatches(decoded);

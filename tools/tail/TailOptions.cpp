@@ -82,8 +82,9 @@ std::optional<TailOptions> parseTailOptions(int argc, const char* const* argv,
     }
     static const char* const kValueOptions[] = {
         "--host",           "--agent-port", "--agent-binary-port",
-        "--collector-port", "--otlp-port", "--quiet-ms",   "--html",
-        "--json",           "--spans",      "--timeout"};
+        "--collector-port", "--otlp-port",  "--quiet-ms",
+        "--html",           "--json",       "--spans",
+        "--timeout"};
     if (std::find(std::begin(kValueOptions), std::end(kValueOptions), argument) ==
         std::end(kValueOptions)) {
       errors << "jaeger-tail: unknown option " << argument << " (see --help)\n";

@@ -236,8 +236,8 @@ int main(int argc, char** argv) {
             << endpoints.otlp->receivedSpans() << " by OTLP\n"
             << "rejected " << plural(compactRejected, "compact datagram") << ", "
             << plural(binaryRejected, "binary datagram") << ", "
-            << plural(httpRejected, "HTTP request") << ", "
-            << plural(otlpRejected, "OTLP request") << std::endl;
+            << plural(httpRejected, "HTTP request") << ", " << plural(otlpRejected, "OTLP request")
+            << std::endl;
   printRejections("compact datagram", endpoints.compact->errors(), compactRejected);
   printRejections("binary datagram", endpoints.binary->errors(), binaryRejected);
   printRejections("HTTP request", endpoints.collector->errors(), httpRejected);
