@@ -15,6 +15,7 @@
 #include "VectorCarrier.h"
 #include "reporters/Reporter.h"
 #include "tracer/TracerCore.h"
+#include "tracer/TracerLifetime.h"
 
 namespace jaegertracing {
 namespace bench {
@@ -72,7 +73,7 @@ inline std::shared_ptr<Tracer> makeDiscardingTracer(
     bool sampled, propagation::Format format = propagation::Format::JAEGER) {
   // The agent address is never used: the reporter given here replaces the configured one.
   const Config config = makeConfig(sampled, "127.0.0.1:6831", format);
-  return detail::TracerAccess::make(std::make_unique<detail::TracerCore>(
+  return detail::TracerLifetime::make(std::make_unique<detail::TracerCore>(
       kServiceName, config, std::shared_ptr<logging::Logger>(logging::nullLogger()),
       std::make_unique<DiscardingReporter>()));
 }

@@ -10,7 +10,7 @@
 #include "BenchSupport.h"
 #include "senders/OtlpJsonEncoder.h"
 #include "senders/OtlpProtobufEncoder.h"
-#include "tracer/SpanRecordConversion.h"
+#include "support/SpanRecordConversion.h"
 
 namespace jaegertracing {
 namespace bench {

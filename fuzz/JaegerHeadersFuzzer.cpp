@@ -12,8 +12,8 @@
 
 #include "FuzzSupport.h"
 #include "config/ConfigValidation.h"
-#include "propagation/Ascii.h"
 #include "propagation/JaegerPropagator.h"
+#include "text/Ascii.h"
 
 namespace jaegertracing {
 namespace {

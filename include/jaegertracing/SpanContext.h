@@ -13,15 +13,11 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
-#include <mutex>
 #include <string>
 #include <utility>
 #include <vector>
 
 namespace jaegertracing {
-namespace detail {
-class Span;
-}  // namespace detail
 
 /// What crosses process boundaries with a span: the trace and span ids, the parent's id, the
 /// sampling flags, baggage, a jaeger-debug-id and a W3C tracestate. Safe to read from several
@@ -45,19 +41,14 @@ class JAEGERTRACING_API SpanContext : public opentracing::SpanContext {
         spanID_(spanID),
         parentID_(parentID),
         flags_(flags),
+        baggageLocked_(false),
         hasBaggage_(!baggage.empty()),
         baggage_(std::move(baggage)),
         debugID_(std::move(debugID)),
         traceState_(std::move(traceState)) {}
-  /// B3's "b3: 0" (or a lone "X-B3-Sampled: 0"): no trace, only the caller's decision not to
-  /// sample. A span started from it begins a new trace that is not sampled, whatever the
-  /// sampler would say.
-  static SpanContext samplingDenied();
-  /// Copies the other context, its baggage taken under its lock.
+  /// Copies the other context, its baggage taken under its lock. (There is no move: another
+  /// thread may be reading the context moved from.)
   SpanContext(const SpanContext& other);
-  /// Takes the baggage without the lock: only for a context no other thread can see yet, such
-  /// as the one a new span is built with.
-  SpanContext(SpanContext&& other) noexcept;
   /// Copies the other context, its baggage taken under its lock.
   SpanContext& operator=(const SpanContext& other);
 
@@ -83,8 +74,6 @@ class JAEGERTRACING_API SpanContext : public opentracing::SpanContext {
   /// Carries only a jaeger-debug-id and/or baggage, no trace: a span started from it begins a
   /// new, sampled and debug trace (when the debug id is set).
   bool isDebugIDContainerOnly() const { return !traceID_.isValid() && !debugID_.empty(); }
-  /// Made by samplingDenied().
-  bool isSamplingDenied() const { return samplingDenied_; }
 
   /// A copy of the baggage, taken under the lock.
   Baggage baggage() const;
@@ -105,23 +94,24 @@ class JAEGERTRACING_API SpanContext : public opentracing::SpanContext {
   /// The span id in 16 lower-case hex digits.
   std::string ToSpanID() const noexcept override;
 
- private:
-  // A span's sampling.priority tag changes its flags after children may have read them.
-  friend class detail::Span;
+ protected:
+  /// For the span that owns this context: its sampling.priority tag changes the flags after
+  /// children may have read them.
   void setFlags(unsigned char flags) { flags_.store(flags, std::memory_order_relaxed); }
 
+ private:
   TraceID traceID_;
   uint64_t spanID_;
   uint64_t parentID_;
   std::atomic<unsigned char> flags_;
-  mutable std::mutex baggageMutex_;
-  // Set under the mutex once baggage_ holds an item: a child span of a context without
+  // A spin lock around baggage_ (its sections copy a few strings): no <mutex> in this header.
+  mutable std::atomic<bool> baggageLocked_;
+  // Set under the lock once baggage_ holds an item: a child span of a context without
   // baggage (most of them) reads this instead of taking the lock.
   std::atomic<bool> hasBaggage_;
   Baggage baggage_;
   std::string debugID_;
   std::string traceState_;
-  bool samplingDenied_ = false;
 };
 
 }  // namespace jaegertracing

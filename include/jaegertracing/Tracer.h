@@ -21,7 +21,7 @@
 namespace jaegertracing {
 namespace detail {
 class TracerCore;
-struct TracerAccess;
+struct TracerLifetime;
 }  // namespace detail
 
 /// The Jaeger tracer behind the OpenTracing API. Make one with make() and install it with
@@ -121,7 +121,7 @@ class JAEGERTRACING_API Tracer : public opentracing::Tracer,
   const std::string& serviceName() const noexcept;
 
  private:
-  friend struct detail::TracerAccess;
+  friend struct detail::TracerLifetime;
   explicit Tracer(std::unique_ptr<detail::TracerCore> core);
 
   std::unique_ptr<detail::TracerCore> core_;

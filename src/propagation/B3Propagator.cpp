@@ -4,8 +4,9 @@
 #include <cstdint>
 #include <optional>
 
-#include "propagation/Ascii.h"
-#include "tracer/Hex.h"
+#include "model/SamplingDenied.h"
+#include "text/Ascii.h"
+#include "text/Hex.h"
 
 namespace jaegertracing {
 namespace propagation {
@@ -123,7 +124,7 @@ ExtractResult toResult(const B3Fields& fields) {
     // A decision without ids. Only a deny is kept: an accept (or debug) without a trace to
     // continue leaves the choice to the sampler, as a request without B3 headers would.
     if (fields.sampling == Sampling::kDeny && !fields.debug) {
-      return {std::make_unique<SpanContext>(SpanContext::samplingDenied()), false};
+      return {std::make_unique<detail::SamplingDeniedContext>(), false};
     }
     return {};
   }
@@ -147,7 +148,7 @@ char* writeTraceID(char* out, const TraceID& traceID) {
 
 void injectMultipleHeaders(const SpanContext& context, const opentracing::TextMapWriter& writer) {
   if (!context.isValid()) {
-    if (context.isSamplingDenied()) writer.Set(kSampledHeader, "0");
+    if (detail::isSamplingDenied(context)) writer.Set(kSampledHeader, "0");
     return;
   }
   char traceID[32];
@@ -172,7 +173,7 @@ void injectMultipleHeaders(const SpanContext& context, const opentracing::TextMa
 
 void injectSingleHeader(const SpanContext& context, const opentracing::TextMapWriter& writer) {
   if (!context.isValid()) {
-    if (context.isSamplingDenied()) writer.Set(kSingleHeader, "0");
+    if (detail::isSamplingDenied(context)) writer.Set(kSingleHeader, "0");
     return;
   }
   char header[kMaxSingleHeaderChars];

@@ -28,14 +28,14 @@ class B3Propagator final : public TextMapPropagator {
       : injectEncoding_(injectEncoding) {}
 
   // Debug writes x-b3-flags: 1 (or "d") without x-b3-sampled, as B3 asks. An invalid context
-  // writes nothing, except a SpanContext::samplingDenied() one, which writes the deny
+  // writes nothing, except a detail::SamplingDeniedContext, which writes the deny
   // (x-b3-sampled: 0 or b3: 0) that it came from.
   void inject(const SpanContext& context, const opentracing::TextMapWriter& writer,
               bool httpHeaders) const override;
   // Hex digits of either case, as Jaeger's own B3 extractor (Go) accepts. Malformed: ids of the
   // wrong length, not hex, or zero; a trace id without a span id or the other way round; a
   // sampled value other than 1, 0, true, false (single header: 1, 0, d). A deny without ids
-  // gives SpanContext::samplingDenied(); an accept or debug decision without ids gives no
+  // gives a detail::SamplingDeniedContext; an accept or debug decision without ids gives no
   // context (the sampler decides). Ids without a sampling decision continue the trace
   // unsampled, as Jaeger's Go client does. An x-b3-flags value other than 1 is ignored, as B3
   // allows.

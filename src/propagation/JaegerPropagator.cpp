@@ -5,9 +5,9 @@
 #include <optional>
 #include <utility>
 
-#include "propagation/Ascii.h"
 #include "propagation/UrlEncoding.h"
-#include "tracer/Hex.h"
+#include "text/Ascii.h"
+#include "text/Hex.h"
 
 namespace jaegertracing {
 namespace propagation {

@@ -2,7 +2,7 @@
 
 #include <cstddef>
 
-#include "tracer/Hex.h"
+#include "text/Hex.h"
 
 namespace jaegertracing {
 namespace propagation {

@@ -5,8 +5,8 @@
 #include <string>
 #include <utility>
 
-#include "propagation/Ascii.h"
-#include "tracer/Hex.h"
+#include "text/Ascii.h"
+#include "text/Hex.h"
 
 namespace jaegertracing {
 namespace propagation {

@@ -4,7 +4,7 @@
 #include <new>
 #include <string>
 
-#include "tracer/Hex.h"
+#include "text/Hex.h"
 
 namespace jaegertracing {
 namespace detail {

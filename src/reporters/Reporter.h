@@ -5,7 +5,7 @@
 #include <cstddef>
 #include <memory>
 
-#include "tracer/SpanRecord.h"
+#include "model/SpanRecord.h"
 
 namespace jaegertracing {
 namespace detail {

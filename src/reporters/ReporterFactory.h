@@ -9,8 +9,8 @@
 #include <vector>
 
 #include "metrics/Counters.h"
+#include "model/SpanRecord.h"
 #include "reporters/Reporter.h"
-#include "tracer/SpanRecord.h"
 
 namespace jaegertracing {
 namespace detail {

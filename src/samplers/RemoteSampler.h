@@ -14,8 +14,8 @@
 #include <string_view>
 #include <thread>
 
+#include "concurrency/GracePeriod.h"
 #include "platform/ForkHandlers.h"
-#include "samplers/GracePeriod.h"
 #include "samplers/Sampler.h"
 #include "samplers/SamplingStrategy.h"
 

@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-#include "tracer/SpanData.h"
+#include "model/SpanData.h"
 
 namespace jaegertracing {
 namespace detail {

@@ -5,7 +5,7 @@
 #include <cstdint>
 #include <string_view>
 
-#include "tracer/SpanRecord.h"
+#include "model/SpanRecord.h"
 
 namespace jaegertracing {
 namespace detail {

@@ -6,8 +6,8 @@
 #include <string_view>
 #include <vector>
 
-#include "tracer/SpanData.h"
-#include "tracer/SpanRecord.h"
+#include "model/SpanData.h"
+#include "model/SpanRecord.h"
 
 namespace jaegertracing {
 namespace detail {

@@ -7,7 +7,7 @@
 #include <memory>
 #include <vector>
 
-#include "tracer/SpanRecord.h"
+#include "model/SpanRecord.h"
 
 namespace jaegertracing {
 namespace detail {

@@ -11,9 +11,9 @@
 #include <variant>
 #include <vector>
 
+#include "model/SpanData.h"
+#include "model/SpanRecord.h"
 #include "senders/EncodeBuffer.h"
-#include "tracer/SpanData.h"
-#include "tracer/SpanRecord.h"
 
 namespace jaegertracing {
 namespace detail {

@@ -4,7 +4,7 @@
 #include <atomic>
 #include <cstdint>
 
-#include "metrics/ThreadSlot.h"
+#include "concurrency/ThreadSlot.h"
 
 namespace jaegertracing {
 namespace detail {

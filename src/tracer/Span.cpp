@@ -9,10 +9,11 @@
 #include <optional>
 #include <string>
 
-#include "tracer/BlockPool.h"
-#include "tracer/TimeConversion.h"
+#include "concurrency/BlockPool.h"
+#include "model/TimeConversion.h"
+#include "model/WallClock.h"
 #include "tracer/TracerCore.h"
-#include "tracer/WallClock.h"
+#include "tracer/TracerLifetime.h"
 
 namespace jaegertracing {
 namespace detail {
@@ -84,7 +85,7 @@ Span::Span(const Tracer& tracer, const TracerCore& core, const TraceID& traceID,
 Span::~Span() {
   if (!finished_.load(std::memory_order_relaxed)) Finish();
   // Last: the tracer may be destroyed in this call.
-  TracerAccess::spanEnded(tracer_);
+  TracerLifetime::spanEnded(tracer_);
 }
 
 void* Span::operator new(size_t size) {

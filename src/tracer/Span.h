@@ -11,14 +11,21 @@
 #include <string>
 #include <string_view>
 
-#include "tracer/SpanRecord.h"
-#include "tracer/SpinLock.h"
+#include "concurrency/SpinLock.h"
+#include "model/SpanRecord.h"
 
 namespace jaegertracing {
 class Tracer;
 
 namespace detail {
 class TracerCore;
+
+// A span's own context: only its span changes the flags, for a sampling.priority tag.
+class OwnSpanContext final : public SpanContext {
+ public:
+  using SpanContext::setFlags;
+  using SpanContext::SpanContext;
+};
 
 // An OpenTracing span. A sampled span records into its SpanRecord, which Finish moves to the
 // reporter; an unsampled span records nothing. The Tracer outlives its spans (they count
@@ -80,7 +87,7 @@ class Span final : public opentracing::Span {
   // Valid for the span's whole life: the tracer is destroyed only after its last span.
   const Tracer& tracer_;
   const TracerCore& core_;
-  SpanContext context_;
+  OwnSpanContext context_;
   SteadyTime startSteady_;
   mutable SpinLock mutex_;
   std::unique_ptr<SpanRecord> record_;  // null when unsampled, and after Finish

@@ -2,12 +2,14 @@
 #include <opentracing/ext/tags.h>
 
 #include "config/ConfigValidation.h"
+#include "model/IdGenerator.h"
+#include "model/SamplingDenied.h"
+#include "model/TimeConversion.h"
+#include "model/WallClock.h"
 #include "propagation/BinaryPropagator.h"
-#include "tracer/IdGenerator.h"
 #include "tracer/Span.h"
-#include "tracer/TimeConversion.h"
 #include "tracer/TracerCore.h"
-#include "tracer/WallClock.h"
+#include "tracer/TracerLifetime.h"
 
 namespace jaegertracing {
 namespace {
@@ -70,7 +72,7 @@ std::unique_ptr<opentracing::SpanContext> extractText(const detail::TracerCore& 
     propagation::ExtractResult result = propagator->extract(reader, httpHeaders);
     if (result.malformed) Counters::add(core.counters().headerDecodingErrors);
     if (!result.context) continue;
-    if (result.context->isValid() || result.context->isSamplingDenied()) {
+    if (result.context->isValid() || detail::isSamplingDenied(*result.context)) {
       return std::move(result.context);
     }
     if (!fallback) fallback = std::move(result.context);
@@ -94,7 +96,7 @@ std::shared_ptr<opentracing::Tracer> Tracer::make(const std::string& serviceName
                                                   const std::shared_ptr<logging::Logger>& logger) {
   if (config.disabled()) return opentracing::MakeNoopTracer();
   detail::validate(config, serviceName);
-  return detail::TracerAccess::make(
+  return detail::TracerLifetime::make(
       std::make_unique<detail::TracerCore>(serviceName, config, logger, nullptr));
 }
 
@@ -131,7 +133,7 @@ std::unique_ptr<opentracing::Span> Tracer::StartSpanWithOptions(
       traceID = TraceID(core.traceId128Bit() ? detail::randomId() : 0, detail::randomId());
       spanID = traceID.low();
       if (parent != nullptr) baggage = parent->baggage();
-      if (parent != nullptr && parent->isSamplingDenied()) {
+      if (parent != nullptr && detail::isSamplingDenied(*parent)) {
         // The caller decided not to sample (B3's "b3: 0"): the sampler is not asked.
       } else if (parent != nullptr && parent->isDebugIDContainerOnly()) {
         flags = SpanContext::kSampledFlag | SpanContext::kDebugFlag;

@@ -3,13 +3,13 @@
 #include <jaegertracing/Constants.h>
 #include <jaegertracing/Tracer.h>
 
+#include "model/TagValueConversion.h"
 #include "platform/HostInfo.h"
 #include "propagation/B3Propagator.h"
 #include "propagation/JaegerPropagator.h"
 #include "propagation/W3CPropagator.h"
 #include "reporters/ReporterFactory.h"
 #include "samplers/SamplerFactory.h"
-#include "tracer/TagValueConversion.h"
 
 namespace jaegertracing {
 namespace detail {

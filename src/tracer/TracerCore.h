@@ -10,11 +10,11 @@
 #include <vector>
 
 #include "metrics/Counters.h"
+#include "model/SpanData.h"
 #include "propagation/Propagator.h"
 #include "reporters/Reporter.h"
 #include "samplers/Sampler.h"
 #include "tracer/LiveSpans.h"
-#include "tracer/SpanData.h"
 
 namespace jaegertracing {
 class Tracer;
@@ -57,21 +57,6 @@ class TracerCore {
   mutable LiveSpans liveSpans_;
   mutable std::atomic<bool> handlesGone_{false};
 };
-
-// The way into Tracer's private constructor, for Tracer::make and for tests that give the
-// tracer a reporter of their own, and the tracer's lifetime (TracerLifetime.cpp): a tracer is
-// destroyed once no handle on it is left and no span of it is alive.
-struct TracerAccess {
-  static std::shared_ptr<Tracer> make(std::unique_ptr<TracerCore> core);
-  static TracerCore& core(const Tracer& tracer);
-  // The deleter of the handles make() returns.
-  static void lastHandleDropped(Tracer* tracer) noexcept;
-  // A span's last touch of its tracer, at the end of its destructor.
-  static void spanEnded(const Tracer& tracer) noexcept;
-  // Destroys the retired tracers whose spans have all ended.
-  static void sweepRetired() noexcept;
-};
-
 }  // namespace detail
 }  // namespace jaegertracing
 

@@ -13,6 +13,8 @@
 // out. A span that read false just before the flag was set may end unseen; its tracer is then
 // found dead by the next sweep (every retirement and every Tracer::make), never too early:
 // LiveSpans answers "none" only once every end is visible.
+#include "tracer/TracerLifetime.h"
+
 #include <jaegertracing/Tracer.h>
 #include <pthread.h>
 
@@ -59,7 +61,7 @@ std::vector<Tracer*> takeDead(Retired& registry) noexcept {
   std::lock_guard<std::mutex> lock(registry.mutex);
   auto& tracers = registry.tracers;
   for (auto it = tracers.begin(); it != tracers.end();) {
-    if (TracerAccess::core(**it).liveSpans().none()) {
+    if (TracerLifetime::core(**it).liveSpans().none()) {
       try {
         dead.push_back(*it);
       } catch (...) {
@@ -76,17 +78,17 @@ std::vector<Tracer*> takeDead(Retired& registry) noexcept {
 
 }  // namespace
 
-void TracerAccess::sweepRetired() noexcept {
+void TracerLifetime::sweepRetired() noexcept {
   for (Tracer* tracer : takeDead(retired())) destroy(tracer);
 }
 
-std::shared_ptr<Tracer> TracerAccess::make(std::unique_ptr<TracerCore> core) {
+std::shared_ptr<Tracer> TracerLifetime::make(std::unique_ptr<TracerCore> core) {
   sweepRetired();
   // Should the control block's allocation throw, the deleter runs on the new tracer.
-  return std::shared_ptr<Tracer>(new Tracer(std::move(core)), &TracerAccess::lastHandleDropped);
+  return std::shared_ptr<Tracer>(new Tracer(std::move(core)), &TracerLifetime::lastHandleDropped);
 }
 
-void TracerAccess::lastHandleDropped(Tracer* tracer) noexcept {
+void TracerLifetime::lastHandleDropped(Tracer* tracer) noexcept {
   TracerCore& core = *tracer->core_;
   // No handle and no span: nothing can reach the tracer any more.
   if (core.liveSpans().none()) {
@@ -116,7 +118,7 @@ void TracerAccess::lastHandleDropped(Tracer* tracer) noexcept {
   sweepRetired();
 }
 
-void TracerAccess::spanEnded(const Tracer& tracer) noexcept {
+void TracerLifetime::spanEnded(const Tracer& tracer) noexcept {
   TracerCore& core = *tracer.core_;
   if (!core.handlesGone().load(std::memory_order_acquire)) {
     // The common case, and the span's last touch of the tracer.
@@ -138,7 +140,7 @@ void TracerAccess::spanEnded(const Tracer& tracer) noexcept {
   if (dead != nullptr) destroy(dead);
 }
 
-TracerCore& TracerAccess::core(const Tracer& tracer) { return *tracer.core_; }
+TracerCore& TracerLifetime::core(const Tracer& tracer) { return *tracer.core_; }
 
 }  // namespace detail
 }  // namespace jaegertracing

@@ -10,9 +10,10 @@
 #include <vector>
 
 #include "AllocationCounter.h"
-#include "reporters/InMemoryReporter.h"
 #include "reporters/Reporter.h"
+#include "support/InMemoryReporter.h"
 #include "tracer/TracerCore.h"
+#include "tracer/TracerLifetime.h"
 
 namespace jaegertracing {
 namespace {
@@ -41,7 +42,7 @@ Traced makeTracer(bool sampled) {
   auto reporter = std::make_unique<DiscardingReporter>();
   DiscardingReporter* raw = reporter.get();
   const Config config(false, false, samplers::Config("const", sampled ? 1 : 0));
-  auto tracer = detail::TracerAccess::make(std::make_unique<detail::TracerCore>(
+  auto tracer = detail::TracerLifetime::make(std::make_unique<detail::TracerCore>(
       "allocation-test", config, std::shared_ptr<logging::Logger>(logging::nullLogger()),
       std::move(reporter)));
   return Traced{std::move(tracer), raw};
@@ -116,7 +117,7 @@ TEST(HotPathAllocationTest, SampledSpanOutgrowingItsBlockStillReportsEverything)
   // Not allocation-free, and not meant to be: the record continues in heap chunks.
   auto reporter = std::make_unique<detail::InMemoryReporter>();
   detail::InMemoryReporter* reported = reporter.get();
-  auto tracer = detail::TracerAccess::make(std::make_unique<detail::TracerCore>(
+  auto tracer = detail::TracerLifetime::make(std::make_unique<detail::TracerCore>(
       "allocation-test", Config(false, false, samplers::Config("const", 1)),
       std::shared_ptr<logging::Logger>(logging::nullLogger()), std::move(reporter)));
   // Eight values of 4 KiB, each distinct, far past the record's inline block.

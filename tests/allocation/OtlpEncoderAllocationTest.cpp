@@ -9,7 +9,7 @@
 #include "AllocationCounter.h"
 #include "senders/OtlpJsonEncoder.h"
 #include "senders/OtlpProtobufEncoder.h"
-#include "tracer/SpanRecordConversion.h"
+#include "support/SpanRecordConversion.h"
 
 namespace jaegertracing {
 namespace {

@@ -6,6 +6,7 @@
 #include <utility>
 #include <vector>
 
+#include "model/SamplingDenied.h"
 #include "propagation/Carriers.h"
 #include "propagation/W3CPropagator.h"
 
@@ -85,7 +86,7 @@ TEST_P(W3CPropagatorTest, InjectsTheTraceStateAsItCame) {
 TEST_P(W3CPropagatorTest, InjectsOnlyBaggageForAnInvalidContext) {
   const SpanContext context(TraceID(), 0, 0, 1, {{"k", "v"}}, "dbg", "a=b");
   EXPECT_EQ(inject(propagator_, context, http()), Headers({{"baggage", "k=v"}}));
-  EXPECT_EQ(inject(propagator_, SpanContext::samplingDenied(), http()), Headers());
+  EXPECT_EQ(inject(propagator_, detail::SamplingDeniedContext(), http()), Headers());
 }
 
 TEST_P(W3CPropagatorTest, PercentEncodesBaggageValuesInEveryCarrier) {

@@ -6,8 +6,8 @@
 #include <thread>
 #include <vector>
 
+#include "model/IdGenerator.h"
 #include "samplers/PerOperationSampler.h"
-#include "tracer/IdGenerator.h"
 
 namespace jaegertracing {
 namespace detail {

@@ -14,11 +14,11 @@
 #include <thread>
 #include <vector>
 
+#include "model/IdGenerator.h"
 #include "samplers/RemoteSampler.h"
 #include "samplers/SamplerFactory.h"
 #include "support/SamplingServer.h"
 #include "support/TestTracer.h"
-#include "tracer/IdGenerator.h"
 
 namespace jaegertracing {
 namespace detail {

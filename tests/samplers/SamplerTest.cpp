@@ -5,11 +5,11 @@
 #include <set>
 #include <stdexcept>
 
+#include "model/IdGenerator.h"
 #include "samplers/ConstSampler.h"
 #include "samplers/ProbabilisticSampler.h"
 #include "samplers/RateLimitingSampler.h"
 #include "samplers/SamplerFactory.h"
-#include "tracer/IdGenerator.h"
 
 namespace jaegertracing {
 namespace detail {

@@ -23,8 +23,8 @@
 #include "senders/HttpSender.h"
 #include "senders/ThriftSpanWriter.h"
 #include "support/CollectorServer.h"
+#include "support/SpanRecordConversion.h"
 #include "support/SpanRecords.h"
-#include "tracer/SpanRecordConversion.h"
 
 namespace jaegertracing {
 namespace detail {

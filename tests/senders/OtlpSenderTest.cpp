@@ -17,8 +17,8 @@
 
 #include "senders/OtlpSender.h"
 #include "support/OtlpServer.h"
+#include "support/SpanRecordConversion.h"
 #include "support/SpanRecords.h"
-#include "tracer/SpanRecordConversion.h"
 
 namespace jaegertracing {
 namespace detail {

@@ -9,8 +9,8 @@
 
 #include "agent/AgentReceiver.h"
 #include "senders/UdpSender.h"
+#include "support/SpanRecordConversion.h"
 #include "support/SpanRecords.h"
-#include "tracer/SpanRecordConversion.h"
 
 namespace jaegertracing {
 namespace detail {

@@ -6,7 +6,7 @@
 #include <memory>
 #include <string>
 
-#include "tracer/SpanRecordConversion.h"
+#include "support/SpanRecordConversion.h"
 
 namespace jaegertracing {
 namespace testing {

@@ -6,8 +6,9 @@
 #include <memory>
 #include <string>
 
-#include "reporters/InMemoryReporter.h"
+#include "support/InMemoryReporter.h"
 #include "tracer/TracerCore.h"
+#include "tracer/TracerLifetime.h"
 
 namespace jaegertracing {
 namespace testing {
@@ -21,7 +22,7 @@ struct TestTracer {
                          const std::string& serviceName = "test-service") {
     auto reporter = std::make_unique<detail::InMemoryReporter>();
     detail::InMemoryReporter* raw = reporter.get();
-    auto tracer = detail::TracerAccess::make(std::make_unique<detail::TracerCore>(
+    auto tracer = detail::TracerLifetime::make(std::make_unique<detail::TracerCore>(
         serviceName, config, std::shared_ptr<logging::Logger>(logging::nullLogger()),
         std::move(reporter)));
     return TestTracer{std::move(tracer), raw};

@@ -12,8 +12,9 @@
 #include <unordered_map>
 #include <vector>
 
-#include "reporters/InMemoryReporter.h"
+#include "support/InMemoryReporter.h"
 #include "tracer/TracerCore.h"
+#include "tracer/TracerLifetime.h"
 
 namespace jaegertracing {
 namespace {
@@ -39,7 +40,7 @@ class ProbeReporter final : public detail::Reporter {
 
 std::shared_ptr<Tracer> makeTracer(const std::shared_ptr<Outcome>& outcome,
                                    const std::string& sampler = "const", double param = 0) {
-  return detail::TracerAccess::make(std::make_unique<detail::TracerCore>(
+  return detail::TracerLifetime::make(std::make_unique<detail::TracerCore>(
       "lifetime", Config(false, false, samplers::Config(sampler, param)),
       std::shared_ptr<logging::Logger>(logging::nullLogger()),
       std::make_unique<ProbeReporter>(outcome)));
@@ -149,7 +150,7 @@ TEST(TracerLifetimeTest, HandlesAndSpansDroppedInEveryOrderOnManyThreads) {
     // The span or the handle that went last took the tracer with it; or, when the last span
     // ended in the very instant the handle went, the next sweep does (each Tracer::make and
     // each retirement sweeps).
-    detail::TracerAccess::sweepRetired();
+    detail::TracerLifetime::sweepRetired();
     EXPECT_TRUE(outcome->reporterDestroyed) << "round " << round;
     if (round % 2 == 0) {
       EXPECT_EQ(outcome->reported, 8) << "round " << round;

@@ -1,5 +1,5 @@
-#ifndef JAEGERTRACING_SRC_TRACER_SPANDATA_H
-#define JAEGERTRACING_SRC_TRACER_SPANDATA_H
+#ifndef JAEGERTRACING_SRC_MODEL_SPANDATA_H
+#define JAEGERTRACING_SRC_MODEL_SPANDATA_H
 
 #include <jaegertracing/TraceID.h>
 
@@ -48,4 +48,4 @@ struct SpanData {
 }  // namespace detail
 }  // namespace jaegertracing
 
-#endif  // JAEGERTRACING_SRC_TRACER_SPANDATA_H
+#endif  // JAEGERTRACING_SRC_MODEL_SPANDATA_H

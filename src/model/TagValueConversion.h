@@ -1,9 +1,9 @@
-#ifndef JAEGERTRACING_SRC_TRACER_TAGVALUECONVERSION_H
-#define JAEGERTRACING_SRC_TRACER_TAGVALUECONVERSION_H
+#ifndef JAEGERTRACING_SRC_MODEL_TAGVALUECONVERSION_H
+#define JAEGERTRACING_SRC_MODEL_TAGVALUECONVERSION_H
 
 #include <opentracing/value.h>
 
-#include "tracer/SpanData.h"
+#include "model/SpanData.h"
 
 namespace jaegertracing {
 namespace detail {
@@ -20,4 +20,4 @@ std::string toDisplayString(const TagValue& value);
 }  // namespace detail
 }  // namespace jaegertracing
 
-#endif  // JAEGERTRACING_SRC_TRACER_TAGVALUECONVERSION_H
+#endif  // JAEGERTRACING_SRC_MODEL_TAGVALUECONVERSION_H

@@ -1,5 +1,5 @@
-#ifndef JAEGERTRACING_SRC_TRACER_IDGENERATOR_H
-#define JAEGERTRACING_SRC_TRACER_IDGENERATOR_H
+#ifndef JAEGERTRACING_SRC_MODEL_IDGENERATOR_H
+#define JAEGERTRACING_SRC_MODEL_IDGENERATOR_H
 
 #include <cstdint>
 
@@ -14,4 +14,4 @@ uint64_t randomId() noexcept;
 }  // namespace detail
 }  // namespace jaegertracing
 
-#endif  // JAEGERTRACING_SRC_TRACER_IDGENERATOR_H
+#endif  // JAEGERTRACING_SRC_MODEL_IDGENERATOR_H

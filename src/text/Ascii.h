@@ -1,8 +1,8 @@
 // Header names are ASCII and case-insensitive. Extract sees every header of a request, most of
 // them not ours, so these compare against names kept lower-case once, without a lower-case
 // copy of each header.
-#ifndef JAEGERTRACING_SRC_PROPAGATION_ASCII_H
-#define JAEGERTRACING_SRC_PROPAGATION_ASCII_H
+#ifndef JAEGERTRACING_SRC_TEXT_ASCII_H
+#define JAEGERTRACING_SRC_TEXT_ASCII_H
 
 #include <opentracing/string_view.h>
 
@@ -51,4 +51,4 @@ inline std::string_view toStringView(opentracing::string_view text) {
 }  // namespace propagation
 }  // namespace jaegertracing
 
-#endif  // JAEGERTRACING_SRC_PROPAGATION_ASCII_H
+#endif  // JAEGERTRACING_SRC_TEXT_ASCII_H

@@ -1,4 +1,4 @@
-#include "metrics/ThreadSlot.h"
+#include "concurrency/ThreadSlot.h"
 
 #include <mutex>
 #include <vector>

@@ -1,4 +1,4 @@
-#include "tracer/IdGenerator.h"
+#include "model/IdGenerator.h"
 
 #include <pthread.h>
 

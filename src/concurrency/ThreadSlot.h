@@ -1,5 +1,5 @@
-#ifndef JAEGERTRACING_SRC_METRICS_THREADSLOT_H
-#define JAEGERTRACING_SRC_METRICS_THREADSLOT_H
+#ifndef JAEGERTRACING_SRC_CONCURRENCY_THREADSLOT_H
+#define JAEGERTRACING_SRC_CONCURRENCY_THREADSLOT_H
 
 #include <cstddef>
 
@@ -29,4 +29,4 @@ inline size_t threadSlot() noexcept {
 }  // namespace detail
 }  // namespace jaegertracing
 
-#endif  // JAEGERTRACING_SRC_METRICS_THREADSLOT_H
+#endif  // JAEGERTRACING_SRC_CONCURRENCY_THREADSLOT_H

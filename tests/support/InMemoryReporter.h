@@ -1,11 +1,11 @@
-#ifndef JAEGERTRACING_SRC_REPORTERS_INMEMORYREPORTER_H
-#define JAEGERTRACING_SRC_REPORTERS_INMEMORYREPORTER_H
+#ifndef JAEGERTRACING_TESTS_SUPPORT_INMEMORYREPORTER_H
+#define JAEGERTRACING_TESTS_SUPPORT_INMEMORYREPORTER_H
 
 #include <mutex>
 #include <vector>
 
 #include "reporters/Reporter.h"
-#include "tracer/SpanRecordConversion.h"
+#include "support/SpanRecordConversion.h"
 
 namespace jaegertracing {
 namespace detail {
@@ -37,4 +37,4 @@ class InMemoryReporter final : public Reporter {
 }  // namespace detail
 }  // namespace jaegertracing
 
-#endif  // JAEGERTRACING_SRC_REPORTERS_INMEMORYREPORTER_H
+#endif  // JAEGERTRACING_TESTS_SUPPORT_INMEMORYREPORTER_H

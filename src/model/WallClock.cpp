@@ -1,4 +1,4 @@
-#include "tracer/WallClock.h"
+#include "model/WallClock.h"
 
 #include <atomic>
 #include <cstdint>

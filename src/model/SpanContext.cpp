@@ -1,8 +1,10 @@
 #include <jaegertracing/SpanContext.h>
 
 #include <algorithm>
+#include <memory>
 
-#include "tracer/Hex.h"
+#include "concurrency/SpinLock.h"
+#include "text/Hex.h"
 
 namespace jaegertracing {
 
@@ -11,24 +13,13 @@ SpanContext::SpanContext(const SpanContext& other)
       spanID_(other.spanID_),
       parentID_(other.parentID_),
       flags_(other.flags()),
+      baggageLocked_(false),
       hasBaggage_(false),
       baggage_(other.baggage()),
       debugID_(other.debugID_),
-      traceState_(other.traceState_),
-      samplingDenied_(other.samplingDenied_) {
+      traceState_(other.traceState_) {
   hasBaggage_.store(!baggage_.empty(), std::memory_order_relaxed);
 }
-
-SpanContext::SpanContext(SpanContext&& other) noexcept
-    : traceID_(other.traceID_),
-      spanID_(other.spanID_),
-      parentID_(other.parentID_),
-      flags_(other.flags()),
-      hasBaggage_(other.hasBaggage_.load(std::memory_order_relaxed)),
-      baggage_(std::move(other.baggage_)),
-      debugID_(std::move(other.debugID_)),
-      traceState_(std::move(other.traceState_)),
-      samplingDenied_(other.samplingDenied_) {}
 
 SpanContext& SpanContext::operator=(const SpanContext& other) {
   if (this != &other) {
@@ -39,29 +30,22 @@ SpanContext& SpanContext::operator=(const SpanContext& other) {
     flags_.store(other.flags(), std::memory_order_relaxed);
     debugID_ = other.debugID_;
     traceState_ = other.traceState_;
-    samplingDenied_ = other.samplingDenied_;
-    std::lock_guard<std::mutex> lock(baggageMutex_);
+    detail::SpinLockGuard lock(baggageLocked_);
     baggage_ = std::move(copy);
     hasBaggage_.store(!baggage_.empty(), std::memory_order_release);
   }
   return *this;
 }
 
-SpanContext SpanContext::samplingDenied() {
-  SpanContext context;
-  context.samplingDenied_ = true;
-  return context;
-}
-
 SpanContext::Baggage SpanContext::baggage() const {
   if (!hasBaggage_.load(std::memory_order_acquire)) return {};
-  std::lock_guard<std::mutex> lock(baggageMutex_);
+  detail::SpinLockGuard lock(baggageLocked_);
   return baggage_;
 }
 
 std::string SpanContext::baggageItem(opentracing::string_view key) const {
   if (!hasBaggage_.load(std::memory_order_acquire)) return {};
-  std::lock_guard<std::mutex> lock(baggageMutex_);
+  detail::SpinLockGuard lock(baggageLocked_);
   for (const auto& item : baggage_) {
     if (item.first == key) return item.second;
   }
@@ -69,7 +53,7 @@ std::string SpanContext::baggageItem(opentracing::string_view key) const {
 }
 
 bool SpanContext::setBaggageItem(opentracing::string_view key, opentracing::string_view value) {
-  std::lock_guard<std::mutex> lock(baggageMutex_);
+  detail::SpinLockGuard lock(baggageLocked_);
   for (auto& item : baggage_) {
     if (item.first == key) {
       item.second.assign(value.data(), value.size());
@@ -85,7 +69,7 @@ bool SpanContext::setBaggageItem(opentracing::string_view key, opentracing::stri
 void SpanContext::ForeachBaggageItem(
     std::function<bool(const std::string& key, const std::string& value)> f) const {
   if (!hasBaggage_.load(std::memory_order_acquire)) return;
-  std::lock_guard<std::mutex> lock(baggageMutex_);
+  detail::SpinLockGuard lock(baggageLocked_);
   for (const auto& item : baggage_) {
     if (!f(item.first, item.second)) return;
   }

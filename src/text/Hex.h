@@ -1,5 +1,5 @@
-#ifndef JAEGERTRACING_SRC_TRACER_HEX_H
-#define JAEGERTRACING_SRC_TRACER_HEX_H
+#ifndef JAEGERTRACING_SRC_TEXT_HEX_H
+#define JAEGERTRACING_SRC_TEXT_HEX_H
 
 #include <cstdint>
 #include <optional>
@@ -51,4 +51,4 @@ inline std::optional<uint64_t> parseHex64(std::string_view digits) {
 
 }  // namespace jaegertracing
 
-#endif  // JAEGERTRACING_SRC_TRACER_HEX_H
+#endif  // JAEGERTRACING_SRC_TEXT_HEX_H

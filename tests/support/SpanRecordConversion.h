@@ -1,10 +1,10 @@
-#ifndef JAEGERTRACING_SRC_TRACER_SPANRECORDCONVERSION_H
-#define JAEGERTRACING_SRC_TRACER_SPANRECORDCONVERSION_H
+#ifndef JAEGERTRACING_TESTS_SUPPORT_SPANRECORDCONVERSION_H
+#define JAEGERTRACING_TESTS_SUPPORT_SPANRECORDCONVERSION_H
 
 #include <memory>
 
-#include "tracer/SpanData.h"
-#include "tracer/SpanRecord.h"
+#include "model/SpanData.h"
+#include "model/SpanRecord.h"
 
 namespace jaegertracing {
 namespace detail {
@@ -17,4 +17,4 @@ std::unique_ptr<SpanRecord> toSpanRecord(const SpanData& data);
 }  // namespace detail
 }  // namespace jaegertracing
 
-#endif  // JAEGERTRACING_SRC_TRACER_SPANRECORDCONVERSION_H
+#endif  // JAEGERTRACING_TESTS_SUPPORT_SPANRECORDCONVERSION_H

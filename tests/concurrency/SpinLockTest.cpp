@@ -6,7 +6,7 @@
 #include <thread>
 #include <vector>
 
-#include "tracer/SpinLock.h"
+#include "concurrency/SpinLock.h"
 
 namespace jaegertracing {
 namespace detail {

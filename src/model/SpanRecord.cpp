@@ -1,11 +1,11 @@
-#include "tracer/SpanRecord.h"
+#include "model/SpanRecord.h"
 
 #include <algorithm>
 #include <limits>
 #include <string>
 
-#include "tracer/BlockPool.h"
-#include "tracer/TagValueConversion.h"
+#include "concurrency/BlockPool.h"
+#include "model/TagValueConversion.h"
 
 namespace jaegertracing {
 namespace detail {

@@ -1,4 +1,4 @@
-#include "tracer/SpanRecordConversion.h"
+#include "support/SpanRecordConversion.h"
 
 #include <string>
 #include <utility>

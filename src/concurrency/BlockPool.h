@@ -1,5 +1,5 @@
-#ifndef JAEGERTRACING_SRC_TRACER_BLOCKPOOL_H
-#define JAEGERTRACING_SRC_TRACER_BLOCKPOOL_H
+#ifndef JAEGERTRACING_SRC_CONCURRENCY_BLOCKPOOL_H
+#define JAEGERTRACING_SRC_CONCURRENCY_BLOCKPOOL_H
 
 #include <atomic>
 #include <cstddef>
@@ -173,4 +173,4 @@ class BlockPool {
 }  // namespace detail
 }  // namespace jaegertracing
 
-#endif  // JAEGERTRACING_SRC_TRACER_BLOCKPOOL_H
+#endif  // JAEGERTRACING_SRC_CONCURRENCY_BLOCKPOOL_H

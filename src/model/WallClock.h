@@ -1,5 +1,5 @@
-#ifndef JAEGERTRACING_SRC_TRACER_WALLCLOCK_H
-#define JAEGERTRACING_SRC_TRACER_WALLCLOCK_H
+#ifndef JAEGERTRACING_SRC_MODEL_WALLCLOCK_H
+#define JAEGERTRACING_SRC_MODEL_WALLCLOCK_H
 
 #include <chrono>
 
@@ -15,4 +15,4 @@ std::chrono::system_clock::time_point wallClockAt(std::chrono::steady_clock::tim
 }  // namespace detail
 }  // namespace jaegertracing
 
-#endif  // JAEGERTRACING_SRC_TRACER_WALLCLOCK_H
+#endif  // JAEGERTRACING_SRC_MODEL_WALLCLOCK_H

@@ -6,7 +6,7 @@
 #include <thread>
 #include <vector>
 
-#include "samplers/GracePeriod.h"
+#include "concurrency/GracePeriod.h"
 
 namespace jaegertracing {
 namespace detail {

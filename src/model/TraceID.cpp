@@ -1,6 +1,6 @@
 #include <jaegertracing/TraceID.h>
 
-#include "tracer/Hex.h"
+#include "text/Hex.h"
 
 namespace jaegertracing {
 

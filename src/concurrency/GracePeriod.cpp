@@ -1,4 +1,4 @@
-#include "samplers/GracePeriod.h"
+#include "concurrency/GracePeriod.h"
 
 #include <chrono>
 #include <thread>

@@ -1,5 +1,5 @@
-#ifndef JAEGERTRACING_SRC_TRACER_SPANRECORD_H
-#define JAEGERTRACING_SRC_TRACER_SPANRECORD_H
+#ifndef JAEGERTRACING_SRC_MODEL_SPANRECORD_H
+#define JAEGERTRACING_SRC_MODEL_SPANRECORD_H
 
 #include <jaegertracing/TraceID.h>
 #include <opentracing/value.h>
@@ -9,7 +9,7 @@
 #include <cstring>
 #include <string_view>
 
-#include "tracer/SpanData.h"
+#include "model/SpanData.h"
 
 namespace jaegertracing {
 namespace detail {
@@ -262,4 +262,4 @@ void SpanRecord::forEachReference(F&& f) const {
 }  // namespace detail
 }  // namespace jaegertracing
 
-#endif  // JAEGERTRACING_SRC_TRACER_SPANRECORD_H
+#endif  // JAEGERTRACING_SRC_MODEL_SPANRECORD_H

@@ -1,5 +1,5 @@
-#ifndef JAEGERTRACING_SRC_TRACER_SPINLOCK_H
-#define JAEGERTRACING_SRC_TRACER_SPINLOCK_H
+#ifndef JAEGERTRACING_SRC_CONCURRENCY_SPINLOCK_H
+#define JAEGERTRACING_SRC_CONCURRENCY_SPINLOCK_H
 
 #include <atomic>
 #include <thread>
@@ -31,9 +31,14 @@ class BasicSpinLock {
  public:
   static constexpr int kSpinsBeforeYield = 64;
 
-  void lock() noexcept {
+  void lock() noexcept { lock(locked_); }
+  void unlock() noexcept { unlock(locked_); }
+
+  // The same lock on a flag that lives elsewhere: a member of a public header, which cannot
+  // name this class.
+  static void lock(std::atomic<bool>& locked) noexcept {
     int spins = 0;
-    while (locked_.exchange(true, std::memory_order_acquire)) {
+    while (locked.exchange(true, std::memory_order_acquire)) {
       // Wait on a plain load: it does not take the cache line from the holder as exchange would.
       do {
         if (spins < kSpinsBeforeYield) {
@@ -42,10 +47,12 @@ class BasicSpinLock {
         } else {
           Backoff::yield();
         }
-      } while (locked_.load(std::memory_order_relaxed));
+      } while (locked.load(std::memory_order_relaxed));
     }
   }
-  void unlock() noexcept { locked_.store(false, std::memory_order_release); }
+  static void unlock(std::atomic<bool>& locked) noexcept {
+    locked.store(false, std::memory_order_release);
+  }
 
  private:
   std::atomic<bool> locked_{false};
@@ -53,7 +60,21 @@ class BasicSpinLock {
 
 using SpinLock = BasicSpinLock<>;
 
+// Holds SpinLock's lock on an outside flag for a scope.
+class SpinLockGuard {
+ public:
+  explicit SpinLockGuard(std::atomic<bool>& locked) noexcept : locked_(locked) {
+    SpinLock::lock(locked_);
+  }
+  ~SpinLockGuard() { SpinLock::unlock(locked_); }
+  SpinLockGuard(const SpinLockGuard&) = delete;
+  SpinLockGuard& operator=(const SpinLockGuard&) = delete;
+
+ private:
+  std::atomic<bool>& locked_;
+};
+
 }  // namespace detail
 }  // namespace jaegertracing
 
-#endif  // JAEGERTRACING_SRC_TRACER_SPINLOCK_H
+#endif  // JAEGERTRACING_SRC_CONCURRENCY_SPINLOCK_H

@@ -1,5 +1,5 @@
-#ifndef JAEGERTRACING_SRC_TRACER_TIMECONVERSION_H
-#define JAEGERTRACING_SRC_TRACER_TIMECONVERSION_H
+#ifndef JAEGERTRACING_SRC_MODEL_TIMECONVERSION_H
+#define JAEGERTRACING_SRC_MODEL_TIMECONVERSION_H
 
 #include <chrono>
 #include <cstdint>
@@ -19,4 +19,4 @@ inline int64_t toMicros(std::chrono::system_clock::time_point time) {
 }  // namespace detail
 }  // namespace jaegertracing
 
-#endif  // JAEGERTRACING_SRC_TRACER_TIMECONVERSION_H
+#endif  // JAEGERTRACING_SRC_MODEL_TIMECONVERSION_H

@@ -8,9 +8,9 @@
 #include <thread>
 #include <vector>
 
-#include "tracer/BlockPool.h"
-#include "tracer/SpanRecord.h"
-#include "tracer/SpanRecordConversion.h"
+#include "concurrency/BlockPool.h"
+#include "model/SpanRecord.h"
+#include "support/SpanRecordConversion.h"
 
 namespace jaegertracing {
 namespace detail {

@@ -5,7 +5,7 @@
 #include <thread>
 #include <vector>
 
-#include "tracer/BlockPool.h"
+#include "concurrency/BlockPool.h"
 
 namespace jaegertracing {
 namespace detail {

@@ -1,4 +1,4 @@
-#include "tracer/TagValueConversion.h"
+#include "model/TagValueConversion.h"
 
 #include <cmath>
 #include <cstdio>
