@@ -6,10 +6,10 @@
 #include <string_view>
 
 #include "FuzzSupport.h"
-#include "propagation/UrlEncoding.h"
+#include "text/UrlEncoding.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  using namespace jaegertracing::propagation;
+  using namespace jaegertracing::text;
   const std::string_view input(reinterpret_cast<const char*>(data), size);
 
   const std::string encoded = urlEncode(input);

@@ -5,9 +5,9 @@
 #include <optional>
 #include <utility>
 
-#include "propagation/UrlEncoding.h"
 #include "text/Ascii.h"
 #include "text/Hex.h"
+#include "text/UrlEncoding.h"
 
 namespace jaegertracing {
 namespace propagation {
@@ -79,7 +79,7 @@ std::optional<TraceContext> parseTraceContextHeader(std::string_view value) {
   if (value.find('%') == std::string_view::npos) return parseTraceContext(value);
   // Jaeger's Go client URL-decodes this header too, so a peer or proxy may send %3A for ':'.
   if (value.size() > kMaxEncodedExpansion * kMaxTraceContextChars) return std::nullopt;
-  const auto decoded = urlDecode(value);
+  const auto decoded = text::urlDecode(value);
   if (!decoded) return std::nullopt;
   return parseTraceContext(*decoded);
 }
@@ -94,7 +94,7 @@ std::size_t maxRawItemBytes(bool httpHeaders) {
 // from a client that does not encode ("100%").
 std::string decodeValue(std::string_view value, bool httpHeaders) {
   std::string out;
-  if (httpHeaders && appendUrlDecoded(out, value)) return out;
+  if (httpHeaders && text::appendUrlDecoded(out, value)) return out;
   out.assign(value.data(), value.size());
   return out;
 }
@@ -137,7 +137,7 @@ void JaegerPropagator::inject(const SpanContext& context, const opentracing::Tex
       key.append(item.first);
       if (httpHeaders) {
         value.clear();
-        appendUrlEncoded(value, item.second);
+        text::appendUrlEncoded(value, item.second);
         if (!writer.Set(key, value)) return;
       } else if (!writer.Set(key, item.second)) {
         return;

@@ -15,6 +15,7 @@
 #include "samplers/PerOperationSampler.h"
 #include "samplers/ProbabilisticSampler.h"
 #include "samplers/RateLimitingSampler.h"
+#include "text/UrlEncoding.h"
 
 namespace jaegertracing {
 namespace detail {
@@ -408,7 +409,6 @@ void RemoteSampler::restartAfterFork() noexcept {
 
 std::string samplingRequestUrl(const std::string& samplingServerURL,
                                const std::string& serviceName) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
   std::string url = samplingServerURL.substr(0, samplingServerURL.find('#'));
   if (url.find('?') == std::string::npos) {
     url += '?';
@@ -416,19 +416,8 @@ std::string samplingRequestUrl(const std::string& samplingServerURL,
     url += '&';
   }
   url += "service=";
-  for (const char c : serviceName) {
-    const auto byte = static_cast<unsigned char>(c);
-    // RFC 3986's unreserved characters stay; a space becomes %20.
-    const bool unreserved = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
-                            (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' || c == '~';
-    if (unreserved) {
-      url += c;
-    } else {
-      url += '%';
-      url += kHex[byte >> 4];
-      url += kHex[byte & 0xf];
-    }
-  }
+  // RFC 3986's unreserved characters stay; a space becomes %20.
+  text::appendUrlEncoded(url, serviceName);
   return url;
 }
 

@@ -1,11 +1,11 @@
-#include "propagation/UrlEncoding.h"
+#include "text/UrlEncoding.h"
 
 #include <cstddef>
 
 #include "text/Hex.h"
 
 namespace jaegertracing {
-namespace propagation {
+namespace text {
 namespace {
 
 bool isUnreserved(unsigned char c) {
@@ -63,5 +63,5 @@ std::optional<std::string> urlDecode(std::string_view value) {
   return out;
 }
 
-}  // namespace propagation
+}  // namespace text
 }  // namespace jaegertracing

@@ -1,13 +1,13 @@
 // Baggage values in HTTP headers are URL-encoded so that any byte survives a header.
-#ifndef JAEGERTRACING_SRC_PROPAGATION_URLENCODING_H
-#define JAEGERTRACING_SRC_PROPAGATION_URLENCODING_H
+#ifndef JAEGERTRACING_SRC_TEXT_URLENCODING_H
+#define JAEGERTRACING_SRC_TEXT_URLENCODING_H
 
 #include <optional>
 #include <string>
 #include <string_view>
 
 namespace jaegertracing {
-namespace propagation {
+namespace text {
 
 // Percent-encodes every byte except RFC 3986's unreserved ones (A-Z a-z 0-9 - . _ ~), with
 // upper-case hex digits. A space becomes %20, not '+': every decoder reads %20 as a space,
@@ -21,7 +21,7 @@ void appendUrlEncoded(std::string& out, std::string_view value);
 std::optional<std::string> urlDecode(std::string_view value);
 bool appendUrlDecoded(std::string& out, std::string_view value);
 
-}  // namespace propagation
+}  // namespace text
 }  // namespace jaegertracing
 
-#endif  // JAEGERTRACING_SRC_PROPAGATION_URLENCODING_H
+#endif  // JAEGERTRACING_SRC_TEXT_URLENCODING_H

@@ -2,10 +2,10 @@
 
 #include <string>
 
-#include "propagation/UrlEncoding.h"
+#include "text/UrlEncoding.h"
 
 namespace jaegertracing {
-namespace propagation {
+namespace text {
 namespace {
 
 TEST(UrlEncodingTest, KeepsUnreservedCharacters) {
@@ -53,5 +53,5 @@ TEST(UrlEncodingTest, RoundTripsEveryByte) {
 }
 
 }  // namespace
-}  // namespace propagation
+}  // namespace text
 }  // namespace jaegertracing
