@@ -150,10 +150,7 @@ TEST(AgentReceiverTest, countsMalformedDatagramsAndKeepsReceiving) {
   {
     auto buffer = std::make_shared<TMemoryBuffer>();
     TCompactProtocol protocol(buffer);
-    protocol.writeMessageBegin("emitBatch", apache::thrift::protocol::T_ONEWAY, 0);
-    protocol.writeStructBegin("Agent_emitBatch_args");
-    protocol.writeFieldBegin("batch", apache::thrift::protocol::T_STRUCT, 1);
-    protocol.writeStructBegin("Batch");
+    writeEmitBatchOpening(protocol);
     protocol.writeFieldBegin("process", apache::thrift::protocol::T_STRUCT, 1);
     batch.process.write(&protocol);
     protocol.writeFieldEnd();

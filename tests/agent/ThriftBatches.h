@@ -5,6 +5,7 @@
 
 #include <Agent.h>
 #include <jaeger_types.h>
+#include <thrift/protocol/TProtocol.h>
 #include <thrift/transport/TBufferTransports.h>
 
 #include <cstdint>
@@ -54,6 +55,15 @@ std::string emitBatchMessage(const thrift::Batch& batch) {
   agent::thrift::AgentClient client(std::make_shared<Protocol>(buffer));
   client.emitBatch(batch);
   return buffer->getBufferAsString();
+}
+
+// Opens a oneway emitBatch message down to the fields of its Batch, for tests that write those
+// fields by hand: what no generated type can hold, like a missing required field.
+inline void writeEmitBatchOpening(apache::thrift::protocol::TProtocol& protocol) {
+  protocol.writeMessageBegin("emitBatch", apache::thrift::protocol::T_ONEWAY, 0);
+  protocol.writeStructBegin("Agent_emitBatch_args");
+  protocol.writeFieldBegin("batch", apache::thrift::protocol::T_STRUCT, 1);
+  protocol.writeStructBegin("Batch");
 }
 
 }  // namespace testing

@@ -466,10 +466,7 @@ std::vector<std::string> badDatagrams(std::mt19937& random) {
   {
     auto buffer = std::make_shared<TMemoryBuffer>();
     Protocol protocol(buffer);
-    protocol.writeMessageBegin("emitBatch", apache::thrift::protocol::T_ONEWAY, 0);
-    protocol.writeStructBegin("Agent_emitBatch_args");
-    protocol.writeFieldBegin("batch", apache::thrift::protocol::T_STRUCT, 1);
-    protocol.writeStructBegin("Batch");
+    writeEmitBatchOpening(protocol);
     protocol.writeFieldBegin("spans", apache::thrift::protocol::T_LIST, 2);
     protocol.writeListBegin(apache::thrift::protocol::T_STRUCT, 0x7ffffff0);
     datagrams.push_back(buffer->getBufferAsString());
