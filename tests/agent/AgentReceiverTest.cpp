@@ -18,6 +18,8 @@
 #include <vector>
 
 #include "agent/AgentReceiver.h"
+#include "agent/ThriftBatches.h"
+#include "agent/UdpClient.h"
 
 namespace jaegertracing {
 namespace testing {
@@ -25,50 +27,22 @@ namespace {
 
 using apache::thrift::protocol::TBinaryProtocol;
 using apache::thrift::protocol::TCompactProtocol;
-using apache::thrift::protocol::TProtocol;
 using apache::thrift::transport::TMemoryBuffer;
 using namespace std::chrono_literals;
 
 constexpr auto kDeadline = 5s;
 
-thrift::Tag stringTag(const std::string& key, const std::string& value) {
-  thrift::Tag tag;
-  tag.key = key;
-  tag.vType = thrift::TagType::STRING;
-  tag.__set_vStr(value);
-  return tag;
-}
-
 thrift::Span makeSpan(int64_t spanId, int64_t parentId, const std::string& operation) {
-  thrift::Span span;
-  span.traceIdLow = 0x1234;
-  span.traceIdHigh = 0;
-  span.spanId = spanId;
-  span.parentSpanId = parentId;
-  span.operationName = operation;
-  span.flags = 1;
-  span.startTime = 1700000000000000 + spanId;
-  span.duration = 1500;
-  span.__set_tags({stringTag("span.kind", "client")});
-  return span;
+  thrift::Span result = span(0x1234, spanId, parentId, operation, 1700000000000000 + spanId, 1500);
+  result.__set_tags({stringTag("span.kind", "client")});
+  return result;
 }
 
 thrift::Batch makeBatch(const std::string& service, std::vector<thrift::Span> spans) {
-  thrift::Batch batch;
-  batch.process.serviceName = service;
-  batch.process.__set_tags({stringTag("hostname", "test")});
-  batch.spans = std::move(spans);
-  batch.__set_seqNo(7);
-  return batch;
-}
-
-// A complete emitBatch message as a Jaeger client writes it, through the generated client.
-template <typename Protocol>
-std::string encode(const thrift::Batch& batch) {
-  auto buffer = std::make_shared<TMemoryBuffer>();
-  agent::thrift::AgentClient client(std::make_shared<Protocol>(buffer));
-  client.emitBatch(batch);
-  return buffer->getBufferAsString();
+  thrift::Batch result = batch(service, std::move(spans));
+  result.process.__set_tags({stringTag("hostname", "test")});
+  result.__set_seqNo(7);
+  return result;
 }
 
 // A compact message with the given name and type around a batch.
@@ -83,25 +57,6 @@ std::string encodeMessage(const std::string& name, apache::thrift::protocol::TMe
   protocol.writeMessageEnd();
   return buffer->getBufferAsString();
 }
-
-class UdpClient {
- public:
-  UdpClient() : socket_(::socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0)) {}
-  ~UdpClient() { ::close(socket_); }
-
-  void send(uint16_t port, const std::string& datagram) {
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_port = htons(port);
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    const ssize_t sent = ::sendto(socket_, datagram.data(), datagram.size(), 0,
-                                  reinterpret_cast<const sockaddr*>(&address), sizeof(address));
-    ASSERT_EQ(sent, static_cast<ssize_t>(datagram.size())) << "sendto: " << errno;
-  }
-
- private:
-  int socket_;
-};
 
 TEST(AgentReceiverTest, bindsLoopbackOnAPortTheOsPicks) {
   AgentReceiver receiver;
@@ -134,10 +89,10 @@ TEST(AgentReceiverTest, decodesBatchesInArrivalOrderFieldForField) {
   stats.failedToEmitSpans = 3;
   second.__set_stats(stats);
 
-  const std::string firstDatagram = encode<TCompactProtocol>(first);
-  const std::string secondDatagram = encode<TCompactProtocol>(second);
-  client.send(receiver.port(), firstDatagram);
-  client.send(receiver.port(), secondDatagram);
+  const std::string firstDatagram = emitBatchMessage<TCompactProtocol>(first);
+  const std::string secondDatagram = emitBatchMessage<TCompactProtocol>(second);
+  ASSERT_TRUE(client.send(receiver.port(), firstDatagram));
+  ASSERT_TRUE(client.send(receiver.port(), secondDatagram));
 
   ASSERT_TRUE(receiver.waitForSpans(3, kDeadline));
   const auto batches = receiver.batches();
@@ -165,11 +120,11 @@ TEST(AgentReceiverTest, decodesADatagramOfAlmostTheAgentsLimit) {
   UdpClient client;
   thrift::Span span = makeSpan(1, 0, "big");
   span.tags.push_back(stringTag("payload", std::string(64000, 'x')));
-  const std::string datagram = encode<TCompactProtocol>(makeBatch("big", {span}));
+  const std::string datagram = emitBatchMessage<TCompactProtocol>(makeBatch("big", {span}));
   ASSERT_GT(datagram.size(), 64000u);
   ASSERT_LE(datagram.size(), 65000u);
 
-  client.send(receiver.port(), datagram);
+  ASSERT_TRUE(client.send(receiver.port(), datagram));
   ASSERT_TRUE(receiver.waitForSpans(1, kDeadline));
   EXPECT_EQ(receiver.spans()[0].tags.back().vStr.size(), 64000u);
   EXPECT_EQ(receiver.datagramSizes(), std::vector<size_t>{datagram.size()});
@@ -179,25 +134,23 @@ TEST(AgentReceiverTest, countsMalformedDatagramsAndKeepsReceiving) {
   AgentReceiver receiver;
   UdpClient client;
   const thrift::Batch batch = makeBatch("svc", {makeSpan(1, 0, "op")});
-  const std::string good = encode<TCompactProtocol>(batch);
+  const std::string good = emitBatchMessage<TCompactProtocol>(batch);
 
-  client.send(receiver.port(), "not thrift at all");
-  client.send(receiver.port(), "");
+  ASSERT_TRUE(client.send(receiver.port(), "not thrift at all"));
+  ASSERT_TRUE(client.send(receiver.port(), ""));
   // The agent's other port takes the binary protocol; this one must not accept it.
-  client.send(receiver.port(), encode<TBinaryProtocol>(batch));
-  client.send(receiver.port(),
-              encodeMessage("emitBatches", apache::thrift::protocol::T_ONEWAY, batch));
-  client.send(receiver.port(), encodeMessage("emitBatch", apache::thrift::protocol::T_CALL, batch));
-  client.send(receiver.port(), good.substr(0, good.size() / 2));
-  client.send(receiver.port(), good + "trailing");
+  ASSERT_TRUE(client.send(receiver.port(), emitBatchMessage<TBinaryProtocol>(batch)));
+  ASSERT_TRUE(client.send(receiver.port(),
+                          encodeMessage("emitBatches", apache::thrift::protocol::T_ONEWAY, batch)));
+  ASSERT_TRUE(client.send(receiver.port(),
+                          encodeMessage("emitBatch", apache::thrift::protocol::T_CALL, batch)));
+  ASSERT_TRUE(client.send(receiver.port(), good.substr(0, good.size() / 2)));
+  ASSERT_TRUE(client.send(receiver.port(), good + "trailing"));
   // A batch without its required spans list.
   {
     auto buffer = std::make_shared<TMemoryBuffer>();
     TCompactProtocol protocol(buffer);
-    protocol.writeMessageBegin("emitBatch", apache::thrift::protocol::T_ONEWAY, 0);
-    protocol.writeStructBegin("Agent_emitBatch_args");
-    protocol.writeFieldBegin("batch", apache::thrift::protocol::T_STRUCT, 1);
-    protocol.writeStructBegin("Batch");
+    writeEmitBatchOpening(protocol);
     protocol.writeFieldBegin("process", apache::thrift::protocol::T_STRUCT, 1);
     batch.process.write(&protocol);
     protocol.writeFieldEnd();
@@ -207,9 +160,9 @@ TEST(AgentReceiverTest, countsMalformedDatagramsAndKeepsReceiving) {
     protocol.writeFieldStop();
     protocol.writeStructEnd();
     protocol.writeMessageEnd();
-    client.send(receiver.port(), buffer->getBufferAsString());
+    ASSERT_TRUE(client.send(receiver.port(), buffer->getBufferAsString()));
   }
-  client.send(receiver.port(), good);
+  ASSERT_TRUE(client.send(receiver.port(), good));
 
   // One socket, one thread: when the last datagram is in, every earlier one was decoded.
   ASSERT_TRUE(receiver.waitForSpans(1, kDeadline));
@@ -235,10 +188,10 @@ TEST(AgentReceiverTest, theBinaryPortTakesTheBinaryProtocolOnly) {
   EXPECT_EQ(receiver.protocol(), ThriftProtocol::kBinary);
   UdpClient client;
   const thrift::Batch batch = makeBatch("svc", {makeSpan(1, 0, "op"), makeSpan(2, 1, "child")});
-  client.send(receiver.port(), encode<TCompactProtocol>(batch));
+  ASSERT_TRUE(client.send(receiver.port(), emitBatchMessage<TCompactProtocol>(batch)));
   // A name length far beyond the datagram: refused before anything is allocated for it.
-  client.send(receiver.port(), std::string("\x7f\xff\xff\xf0", 4) + "emitBatch");
-  client.send(receiver.port(), encode<TBinaryProtocol>(batch));
+  ASSERT_TRUE(client.send(receiver.port(), std::string("\x7f\xff\xff\xf0", 4) + "emitBatch"));
+  ASSERT_TRUE(client.send(receiver.port(), emitBatchMessage<TBinaryProtocol>(batch)));
 
   ASSERT_TRUE(receiver.waitForSpans(2, kDeadline));
   EXPECT_EQ(receiver.receivedSpans(), 2u);
@@ -261,7 +214,8 @@ TEST(AgentReceiverTest, listensOnIpv6Loopback) {
   address.sin6_family = AF_INET6;
   address.sin6_port = htons(receiver.port());
   address.sin6_addr = in6addr_loopback;
-  const std::string datagram = encode<TCompactProtocol>(makeBatch("v6", {makeSpan(1, 0, "op")}));
+  const std::string datagram =
+      emitBatchMessage<TCompactProtocol>(makeBatch("v6", {makeSpan(1, 0, "op")}));
   ASSERT_EQ(::sendto(socket, datagram.data(), datagram.size(), 0,
                      reinterpret_cast<const sockaddr*>(&address), sizeof(address)),
             static_cast<ssize_t>(datagram.size()));
@@ -273,8 +227,9 @@ TEST(AgentReceiverTest, listensOnIpv6Loopback) {
 TEST(AgentReceiverTest, stopEndsReceivingAndKeepsTheCounts) {
   AgentReceiver receiver;
   UdpClient client;
-  client.send(receiver.port(), "junk");
-  client.send(receiver.port(), encode<TCompactProtocol>(makeBatch("svc", {makeSpan(1, 0, "op")})));
+  ASSERT_TRUE(client.send(receiver.port(), "junk"));
+  ASSERT_TRUE(client.send(receiver.port(), emitBatchMessage<TCompactProtocol>(
+                                               makeBatch("svc", {makeSpan(1, 0, "op")}))));
   ASSERT_TRUE(receiver.waitForSpans(1, kDeadline));
   receiver.stop();
   receiver.stop();  // idempotent
@@ -304,7 +259,8 @@ TEST(AgentReceiverTest, stopsPromptlyWhetherIdleOrBusy) {
     AgentReceiver receiver;
     UdpClient client;
     if (i % 2 == 0) {
-      client.send(receiver.port(), encode<TCompactProtocol>(makeBatch("svc", {})));
+      ASSERT_TRUE(
+          client.send(receiver.port(), emitBatchMessage<TCompactProtocol>(makeBatch("svc", {}))));
     }
   }
   EXPECT_LT(std::chrono::steady_clock::now() - start, 5s);

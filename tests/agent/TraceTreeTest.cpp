@@ -3,49 +3,21 @@
 #include <string>
 #include <vector>
 
+#include "agent/ThriftBatches.h"
 #include "agent/TraceTree.h"
 
 namespace jaegertracing {
 namespace testing {
 namespace {
 
-thrift::Tag tag(const std::string& key, const std::string& value) {
-  thrift::Tag result;
-  result.key = key;
-  result.vType = thrift::TagType::STRING;
-  result.__set_vStr(value);
-  return result;
-}
-
-thrift::Span span(int64_t traceId, int64_t spanId, int64_t parentId, const std::string& name,
-                  int64_t start, int64_t duration) {
-  thrift::Span result;
-  result.traceIdLow = traceId;
-  result.traceIdHigh = 0;
-  result.spanId = spanId;
-  result.parentSpanId = parentId;
-  result.operationName = name;
-  result.flags = 1;
-  result.startTime = start;
-  result.duration = duration;
-  return result;
-}
-
-thrift::Batch batch(const std::string& service, std::vector<thrift::Span> spans) {
-  thrift::Batch result;
-  result.process.serviceName = service;
-  result.spans = std::move(spans);
-  return result;
-}
-
 TEST(TraceTreeTest, rendersTheTutorialTraceAsATree) {
   const int64_t t0 = 1700000000000000;
   thrift::Span root = span(0xabc, 1, 0, "say-hello", t0, 12345);
-  root.__set_tags({tag("hello-to", "Bryan")});
+  root.__set_tags({stringTag("hello-to", "Bryan")});
   thrift::Span format = span(0xabc, 3, 2, "format", t0 + 200, 512);
   thrift::Log log;
   log.timestamp = t0 + 410;
-  log.fields = {tag("event", "string-format"), tag("value", "Hello, Bryan!")};
+  log.fields = {stringTag("event", "string-format"), stringTag("value", "Hello, Bryan!")};
   format.__set_logs({log});
   thrift::Span boolTagged = span(0xabc, 5, 4, "publish", t0 + 5000, 1000);
   thrift::Tag error;
@@ -92,11 +64,11 @@ TEST(TraceTreeTest, separatesTracesAndShowsOrphansAsRoots) {
 
 TEST(TraceTreeTest, colorsAreOnlyEscapeSequencesAroundThePlainText) {
   thrift::Span root = span(0xabc, 1, 0, "say-hello", 1000, 12345);
-  root.__set_tags({tag("hello-to", "Bryan")});
+  root.__set_tags({stringTag("hello-to", "Bryan")});
   thrift::Span child = span(0xabc, 2, 1, "format", 1200, 512);
   thrift::Log log;
   log.timestamp = 1300;
-  log.fields = {tag("event", "string-format")};
+  log.fields = {stringTag("event", "string-format")};
   child.__set_logs({log});
   const std::vector<thrift::Batch> batches = {batch("starter", {root}),
                                               batch("formatter", {child})};

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "agent/ThriftBatches.h"
 #include "support/HeadlessChromium.h"
 #include "support/TempDirectory.h"
 #include "tail/HtmlWaterfall.h"
@@ -15,34 +16,15 @@ namespace jaegertracing {
 namespace tail {
 namespace {
 
+using testing::batch;
 using testing::dumpDom;
 using testing::elementsWithAttribute;
+using testing::span;
+using testing::stringTag;
 using testing::TempDirectory;
 
 const std::string kHostile =
     "</script><script>document.body.dataset.injected='yes'</script><!--<b id=\"bold\">&amp;";
-
-thrift::Tag stringTag(const std::string& key, const std::string& value) {
-  thrift::Tag tag;
-  tag.key = key;
-  tag.vType = thrift::TagType::STRING;
-  tag.__set_vStr(value);
-  return tag;
-}
-
-thrift::Span span(int64_t traceId, int64_t spanId, int64_t parentId, const std::string& operation,
-                  int64_t start, int64_t duration) {
-  thrift::Span result;
-  result.traceIdLow = traceId;
-  result.traceIdHigh = 0;
-  result.spanId = spanId;
-  result.parentSpanId = parentId;
-  result.operationName = operation;
-  result.flags = 1;
-  result.startTime = start;
-  result.duration = duration;
-  return result;
-}
 
 Trace trace(int64_t traceId, std::vector<thrift::Batch> batches) {
   Trace result;
@@ -55,13 +37,6 @@ Trace trace(int64_t traceId, std::vector<thrift::Batch> batches) {
       result.firstStartTime = std::min(result.firstStartTime, s.startTime);
     }
   }
-  return result;
-}
-
-thrift::Batch batch(const std::string& service, std::vector<thrift::Span> spans) {
-  thrift::Batch result;
-  result.process.serviceName = service;
-  result.spans = std::move(spans);
   return result;
 }
 

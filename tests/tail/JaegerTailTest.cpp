@@ -5,7 +5,6 @@
 // and reported on exit, and valid batches after it still arrive. Every wait has a deadline.
 #if defined(JAEGERTRACING_EXAMPLE_FORMATTER) && defined(JAEGERTRACING_TAIL)
 
-#include <Agent.h>
 #include <arpa/inet.h>
 #include <gtest/gtest.h>
 #include <httplib.h>
@@ -32,6 +31,8 @@
 #include <string>
 #include <vector>
 
+#include "agent/ThriftBatches.h"
+#include "agent/UdpClient.h"
 #include "support/HeadlessChromium.h"
 #include "support/Process.h"
 #include "support/TempDirectory.h"
@@ -369,27 +370,8 @@ TEST_F(JaegerTailTest, showsTheTutorialTraceReceivedOverOtlp) {
 // ---- garbage ----
 
 thrift::Batch oneSpanBatch(const std::string& service, int64_t traceId) {
-  thrift::Span span;
-  span.traceIdLow = traceId;
-  span.traceIdHigh = 0;
-  span.spanId = traceId;
-  span.parentSpanId = 0;
-  span.operationName = "after-garbage";
-  span.flags = 1;
-  span.startTime = 1700000000000000 + traceId;
-  span.duration = 1000;
-  thrift::Batch batch;
-  batch.process.serviceName = service;
-  batch.spans = {span};
-  return batch;
-}
-
-template <typename Protocol>
-std::string emitBatchMessage(const thrift::Batch& batch) {
-  auto buffer = std::make_shared<TMemoryBuffer>();
-  agent::thrift::AgentClient client(std::make_shared<Protocol>(buffer));
-  client.emitBatch(batch);
-  return buffer->getBufferAsString();
+  return batch(service,
+               {span(traceId, traceId, 0, "after-garbage", 1700000000000000 + traceId, 1000)});
 }
 
 std::string binaryBatchBody(const thrift::Batch& batch) {
@@ -435,24 +417,6 @@ std::string batchWithBadTagTypeBody() {
   protocol.writeStructEnd();
   return buffer->getBufferAsString();
 }
-
-class UdpClient {
- public:
-  UdpClient() : socket_(::socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0)) {}
-  ~UdpClient() { ::close(socket_); }
-  bool send(uint16_t port, const std::string& datagram) const {
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_port = htons(port);
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    return ::sendto(socket_, datagram.data(), datagram.size(), 0,
-                    reinterpret_cast<const sockaddr*>(&address),
-                    sizeof(address)) == static_cast<ssize_t>(datagram.size());
-  }
-
- private:
-  int socket_;
-};
 
 // What a client that is not HTTP at all gets: the status line, or "" if none came.
 std::string rawExchange(uint16_t port, const std::string& request) {
@@ -502,10 +466,7 @@ std::vector<std::string> badDatagrams(std::mt19937& random) {
   {
     auto buffer = std::make_shared<TMemoryBuffer>();
     Protocol protocol(buffer);
-    protocol.writeMessageBegin("emitBatch", apache::thrift::protocol::T_ONEWAY, 0);
-    protocol.writeStructBegin("Agent_emitBatch_args");
-    protocol.writeFieldBegin("batch", apache::thrift::protocol::T_STRUCT, 1);
-    protocol.writeStructBegin("Batch");
+    writeEmitBatchOpening(protocol);
     protocol.writeFieldBegin("spans", apache::thrift::protocol::T_LIST, 2);
     protocol.writeListBegin(apache::thrift::protocol::T_STRUCT, 0x7ffffff0);
     datagrams.push_back(buffer->getBufferAsString());

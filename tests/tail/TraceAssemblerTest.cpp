@@ -8,6 +8,7 @@
 #include <thread>
 #include <vector>
 
+#include "agent/ThriftBatches.h"
 #include "tail/TraceAssembler.h"
 
 namespace jaegertracing {
@@ -16,27 +17,12 @@ namespace {
 
 using namespace std::chrono_literals;
 using Clock = TraceAssembler::Clock;
+using testing::batch;
 
 constexpr auto kQuiet = 500ms;
 
 thrift::Span span(int64_t traceId, int64_t spanId, int64_t start) {
-  thrift::Span result;
-  result.traceIdLow = traceId;
-  result.traceIdHigh = 0;
-  result.spanId = spanId;
-  result.parentSpanId = 0;
-  result.operationName = "op" + std::to_string(spanId);
-  result.flags = 1;
-  result.startTime = start;
-  result.duration = 10;
-  return result;
-}
-
-thrift::Batch batch(const std::string& service, std::vector<thrift::Span> spans) {
-  thrift::Batch result;
-  result.process.serviceName = service;
-  result.spans = std::move(spans);
-  return result;
+  return testing::span(traceId, spanId, 0, "op" + std::to_string(spanId), start, 10);
 }
 
 size_t spansIn(const Trace& trace) {

@@ -92,48 +92,37 @@ std::string trailingBytes(const TMemoryBuffer& transport, const char* after) {
   return left == 0 ? "" : std::to_string(left) + " bytes after the " + after;
 }
 
-}  // namespace
-
-const char* protocolName(ThriftProtocol protocol) {
-  return protocol == ThriftProtocol::kCompact ? "compact" : "binary";
+// One oneway "emitBatch" message, as an agent's datagram holds it.
+std::string readEmitBatchMessage(TProtocol& reader, jaegertracing::thrift::Batch& batch) {
+  std::string name;
+  TMessageType type;
+  int32_t sequenceId = 0;
+  reader.readMessageBegin(name, type, sequenceId);
+  if (name != "emitBatch") {
+    return "message name \"" + name + "\", not \"emitBatch\"";
+  }
+  if (type != apache::thrift::protocol::T_ONEWAY) {
+    return "message type " + std::to_string(static_cast<int>(type)) + ", not ONEWAY (4)";
+  }
+  jaegertracing::agent::thrift::Agent_emitBatch_args args;
+  args.read(&reader);
+  reader.readMessageEnd();
+  batch = std::move(args.batch);
+  return "";
 }
 
-std::string decodeEmitBatch(const uint8_t* data, size_t size, ThriftProtocol protocol,
-                            jaegertracing::thrift::Batch& batch) {
-  if (size == 0) {
-    return "empty";
-  }
-  try {
-    auto transport = observe(data, size);
-    auto reader = makeProtocol(transport, size, protocol);
-    std::string name;
-    TMessageType type;
-    int32_t sequenceId = 0;
-    reader->readMessageBegin(name, type, sequenceId);
-    if (name != "emitBatch") {
-      return "message name \"" + name + "\", not \"emitBatch\"";
-    }
-    if (type != apache::thrift::protocol::T_ONEWAY) {
-      return "message type " + std::to_string(static_cast<int>(type)) + ", not ONEWAY (4)";
-    }
-    jaegertracing::agent::thrift::Agent_emitBatch_args args;
-    args.read(reader.get());
-    reader->readMessageEnd();
-    std::string error = trailingBytes(*transport, "message");
-    if (error.empty()) {
-      error = checkEnums(args.batch);
-    }
-    if (error.empty()) {
-      batch = std::move(args.batch);
-    }
-    return error;
-  } catch (const std::exception& error) {
-    return describe(error);
-  }
+// A bare Batch, as a collector's request body holds it.
+std::string readBareBatch(TProtocol& reader, jaegertracing::thrift::Batch& batch) {
+  batch.read(&reader);
+  return "";
 }
 
-std::string decodeBatch(const uint8_t* data, size_t size, ThriftProtocol protocol,
-                        jaegertracing::thrift::Batch& batch) {
+// What both decoders do around reading: limits, nothing left after what `read` took (the
+// `unit`), enum values checked, every problem as a reason. `read` returns "" or why the input
+// is not what it must be.
+std::string decodeWith(const uint8_t* data, size_t size, ThriftProtocol protocol,
+                       std::string (*read)(TProtocol&, jaegertracing::thrift::Batch&),
+                       const char* unit, jaegertracing::thrift::Batch& batch) {
   if (size == 0) {
     return "empty";
   }
@@ -141,8 +130,10 @@ std::string decodeBatch(const uint8_t* data, size_t size, ThriftProtocol protoco
     auto transport = observe(data, size);
     auto reader = makeProtocol(transport, size, protocol);
     jaegertracing::thrift::Batch decoded;
-    decoded.read(reader.get());
-    std::string error = trailingBytes(*transport, "Batch");
+    std::string error = read(*reader, decoded);
+    if (error.empty()) {
+      error = trailingBytes(*transport, unit);
+    }
     if (error.empty()) {
       error = checkEnums(decoded);
     }
@@ -153,6 +144,22 @@ std::string decodeBatch(const uint8_t* data, size_t size, ThriftProtocol protoco
   } catch (const std::exception& error) {
     return describe(error);
   }
+}
+
+}  // namespace
+
+const char* protocolName(ThriftProtocol protocol) {
+  return protocol == ThriftProtocol::kCompact ? "compact" : "binary";
+}
+
+std::string decodeEmitBatch(const uint8_t* data, size_t size, ThriftProtocol protocol,
+                            jaegertracing::thrift::Batch& batch) {
+  return decodeWith(data, size, protocol, readEmitBatchMessage, "message", batch);
+}
+
+std::string decodeBatch(const uint8_t* data, size_t size, ThriftProtocol protocol,
+                        jaegertracing::thrift::Batch& batch) {
+  return decodeWith(data, size, protocol, readBareBatch, "Batch", batch);
 }
 
 }  // namespace testing

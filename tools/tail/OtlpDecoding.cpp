@@ -3,9 +3,9 @@
 #include <google/protobuf/util/json_util.h>
 #include <zlib.h>
 
-#include <algorithm>
-#include <cctype>
 #include <nlohmann/json.hpp>
+
+#include "MediaType.h"
 
 namespace jaegertracing {
 namespace tail {
@@ -81,16 +81,6 @@ bool hexIdsToBase64(nlohmann::json& node, std::string& error) {
 
 }  // namespace
 
-std::string otlpMediaType(const std::string& contentType) {
-  std::string type = contentType.substr(0, contentType.find(';'));
-  type.erase(std::remove_if(type.begin(), type.end(),
-                            [](unsigned char c) { return std::isspace(c) != 0; }),
-             type.end());
-  std::transform(type.begin(), type.end(), type.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return type;
-}
-
 bool decodeOtlpRequest(const std::string& body, const std::string& contentType,
                        const std::string& contentEncoding, OtlpExportRequest& request,
                        std::string& plain, std::string& error) {
@@ -109,7 +99,7 @@ bool decodeOtlpRequest(const std::string& body, const std::string& contentType,
   } else {
     plain = body;
   }
-  const std::string type = otlpMediaType(contentType);
+  const std::string type = mediaType(contentType);
   if (type == "application/x-protobuf") {
     if (!request.ParseFromString(plain)) {
       error = "undecodable protobuf";

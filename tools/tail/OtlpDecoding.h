@@ -8,6 +8,8 @@
 
 #include <string>
 
+#include "MediaType.h"
+
 namespace jaegertracing {
 namespace tail {
 
@@ -20,8 +22,8 @@ bool decodeOtlpRequest(const std::string& body, const std::string& contentType,
                        const std::string& contentEncoding, OtlpExportRequest& request,
                        std::string& plain, std::string& error);
 
-// "Application/JSON; charset=utf-8" -> "application/json"
-std::string otlpMediaType(const std::string& contentType);
+// mediaType() under the name the test collector (tests/support/OtlpServer.cpp) calls it by.
+inline std::string otlpMediaType(const std::string& contentType) { return mediaType(contentType); }
 
 }  // namespace tail
 }  // namespace jaegertracing

@@ -26,9 +26,10 @@
 #include <thread>
 #include <vector>
 
-#include "CollectorEndpoint.h"
+#include "CollectorRoute.h"
 #include "HtmlWaterfall.h"
-#include "OtlpEndpoint.h"
+#include "HttpEndpoint.h"
+#include "OtlpRoute.h"
 #include "TailOptions.h"
 #include "TraceAssembler.h"
 #include "TraceFiles.h"
@@ -37,7 +38,7 @@
 
 namespace {
 
-using jaegertracing::tail::CollectorEndpoint;
+using jaegertracing::tail::HttpEndpoint;
 using jaegertracing::tail::TailOptions;
 using jaegertracing::tail::Trace;
 using jaegertracing::tail::TraceAssembler;
@@ -76,8 +77,8 @@ void printTraces(const std::vector<Trace>& traces, TreeColors colors) {
 struct Endpoints {
   std::optional<AgentReceiver> compact;
   std::optional<AgentReceiver> binary;
-  std::optional<CollectorEndpoint> collector;
-  std::optional<jaegertracing::tail::OtlpEndpoint> otlp;
+  std::optional<HttpEndpoint> collector;
+  std::optional<HttpEndpoint> otlp;
 };
 
 class Files {
@@ -166,8 +167,10 @@ int main(int argc, char** argv) {
     endpoints.binary.emplace(
         AgentReceiver::Endpoint{options->host, options->agentBinaryPort, ThriftProtocol::kBinary},
         collect);
-    endpoints.collector.emplace(options->host, options->collectorPort, collect);
-    endpoints.otlp.emplace(options->host, options->otlpPort, collect);
+    endpoints.collector.emplace(options->host, options->collectorPort,
+                                jaegertracing::tail::collectorRoute(), collect);
+    endpoints.otlp.emplace(options->host, options->otlpPort, jaegertracing::tail::otlpRoute(),
+                           collect);
   } catch (const std::exception& error) {
     std::cerr << kProgram << ": " << error.what() << "\n";
     return 2;

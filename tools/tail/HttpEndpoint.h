@@ -1,10 +1,9 @@
-// jaeger-tail's stand-in for a Jaeger collector's HTTP endpoint: POST /api/traces with a
-// binary-protocol Batch (Content-Type application/x-thrift or application/vnd.apache.thrift.binary,
-// format=jaeger.thrift if a format is given), as HttpSender and Jaeger's clients send it. Serves
-// from its own threads; every batch goes to the handler and is answered 202. Anything else is
-// answered 4xx with the reason as a text body, counted, and the endpoint keeps serving.
-#ifndef JAEGERTRACING_TOOLS_TAIL_COLLECTORENDPOINT_H
-#define JAEGERTRACING_TOOLS_TAIL_COLLECTORENDPOINT_H
+// jaeger-tail's HTTP receivers, one per protocol (tail/CollectorRoute.h, tail/OtlpRoute.h): a
+// server on its own threads that takes POSTs to one path, gives every batch in them to the
+// handler, and answers anything else 4xx with the reason as a text body. Every rejection is
+// counted, and the endpoint keeps serving.
+#ifndef JAEGERTRACING_TOOLS_TAIL_HTTPENDPOINT_H
+#define JAEGERTRACING_TOOLS_TAIL_HTTPENDPOINT_H
 
 #include <jaeger_types.h>
 
@@ -27,9 +26,21 @@ struct Response;
 namespace jaegertracing {
 namespace tail {
 
-class CollectorEndpoint {
+class HttpEndpoint {
  public:
   using BatchHandler = std::function<void(jaegertracing::thrift::Batch&&)>;
+
+  // What one protocol makes of the endpoint: the path it takes POSTs on, and how it reads them.
+  struct Route {
+    std::string name;    // "collector": in the error when the port cannot be bound
+    std::string path;    // "/api/traces"
+    std::string posted;  // "batches": the 404 answer says "POST batches to /api/traces"
+    // Answers a POST to `path` (a rejection through reject()) and returns the batches it held;
+    // none when it was rejected.
+    std::function<std::vector<jaegertracing::thrift::Batch>(const httplib::Request&,
+                                                            httplib::Response&)>
+        read;
+  };
 
   // Larger bodies are refused (413) before they are read: four times HttpSender's default
   // maxBatchBytes, and a bound on what a bad client can make us allocate.
@@ -39,12 +50,15 @@ class CollectorEndpoint {
 
   // Binds host:port (0: the OS picks) and starts serving. Throws std::runtime_error when it
   // cannot bind.
-  CollectorEndpoint(const std::string& host, uint16_t port, BatchHandler onBatch);
+  HttpEndpoint(const std::string& host, uint16_t port, Route route, BatchHandler onBatch);
   // stop()s.
-  ~CollectorEndpoint();
+  ~HttpEndpoint();
 
-  CollectorEndpoint(const CollectorEndpoint&) = delete;
-  CollectorEndpoint& operator=(const CollectorEndpoint&) = delete;
+  HttpEndpoint(const HttpEndpoint&) = delete;
+  HttpEndpoint& operator=(const HttpEndpoint&) = delete;
+
+  // How every request is rejected: the status, and the reason as a text body.
+  static void reject(httplib::Response& response, int status, const std::string& reason);
 
   uint16_t port() const { return port_; }
   // host:port as bound, IPv6 in brackets.
@@ -67,6 +81,7 @@ class CollectorEndpoint {
   // not HTTP: the one place where requests are counted.
   void count(const httplib::Request& request, const httplib::Response& response);
 
+  Route route_;
   BatchHandler onBatch_;
   std::unique_ptr<httplib::Server> server_;
   std::string host_;
@@ -85,4 +100,4 @@ class CollectorEndpoint {
 }  // namespace tail
 }  // namespace jaegertracing
 
-#endif  // JAEGERTRACING_TOOLS_TAIL_COLLECTORENDPOINT_H
+#endif  // JAEGERTRACING_TOOLS_TAIL_HTTPENDPOINT_H
