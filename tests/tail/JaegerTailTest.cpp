@@ -18,6 +18,7 @@
 #include <thrift/transport/TBufferTransports.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -591,6 +592,31 @@ TEST(JaegerTailCommandLineTest, aTakenPortIsAnError) {
   Process tail({JAEGERTRACING_TAIL, "--agent-port", std::to_string(ntohs(address.sin_port)),
                 "--agent-binary-port", "0", "--collector-port", "0", "--otlp-port", "0"});
   expectExitsWith(tail, 2, "jaeger-tail on a taken port");
+  ::close(taken);
+}
+
+// The error names the port asked for (it said ":0" when a fixed HTTP port was taken).
+TEST(JaegerTailCommandLineTest, aTakenHttpPortIsNamedInTheError) {
+  const int taken = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  socklen_t length = sizeof(address);
+  ASSERT_EQ(::bind(taken, reinterpret_cast<sockaddr*>(&address), length), 0);
+  ASSERT_EQ(::listen(taken, 1), 0);
+  ASSERT_EQ(::getsockname(taken, reinterpret_cast<sockaddr*>(&address), &length), 0);
+  const std::string port = std::to_string(ntohs(address.sin_port));
+  // stderr into the pipe Process reads.
+  Process tail({"/bin/sh", "-c", "exec \"$0\" \"$@\" 2>&1", JAEGERTRACING_TAIL, "--agent-port", "0",
+                "--agent-binary-port", "0", "--collector-port", port, "--otlp-port", "0"});
+  std::vector<std::string> said;
+  while (auto line = tail.readLine(kExitDeadline)) said.push_back(*line);
+  expectExitsWith(tail, 2, "jaeger-tail on a taken collector port");
+  const std::string expected = "cannot bind 127.0.0.1:" + port + " for the ";
+  EXPECT_TRUE(std::any_of(
+      said.begin(), said.end(),
+      [&](const std::string& line) { return line.find(expected) != std::string::npos; }))
+      << "expected a line with \"" << expected << "\"; got " << ::testing::PrintToString(said);
   ::close(taken);
 }
 

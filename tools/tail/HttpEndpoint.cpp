@@ -44,11 +44,12 @@ HttpEndpoint::HttpEndpoint(const std::string& host, uint16_t port, Route route,
     }
     port_ = static_cast<uint16_t>(bound);
   } else {
+    // Before the bind, so that the error names the port asked for.
+    port_ = port;
     if (!server_->bind_to_port(host, port)) {
       throw std::runtime_error("cannot bind " + hostPort() + " for the " + route_.name +
                                " endpoint");
     }
-    port_ = port;
   }
   // The socket listens already: connections queue until this thread accepts them.
   thread_ = std::thread([this] {
