@@ -88,8 +88,7 @@ RemoteReporter::~RemoteReporter() {
 }
 
 void RemoteReporter::startThreadLocked() {
-  finished_ = false;
-  threadEnded_.store(false, std::memory_order_release);
+  finished_.store(false, std::memory_order_release);
   thread_ = std::thread([this] { run(); });
 }
 
@@ -152,7 +151,7 @@ bool RemoteReporter::close(std::chrono::milliseconds timeout) noexcept {
     }
     wake_.notify_all();
     const auto letGo = deadline == Clock::time_point::max() ? deadline : deadline + kLetGoGrace;
-    waitUntil(progress_, lock, letGo, [&] { return finished_; });
+    waitUntil(progress_, lock, letGo, [&] { return finished_.load(); });
     if (finished_) {
       // Whoever takes the thread joins it; another close() has nothing left to join.
       thread = std::move(thread_);
@@ -165,7 +164,7 @@ bool RemoteReporter::close(std::chrono::milliseconds timeout) noexcept {
 }
 
 void RemoteReporter::countStragglers() noexcept {
-  if (!threadEnded_.load(std::memory_order_acquire)) return;
+  if (!finished_.load(std::memory_order_acquire)) return;
   std::lock_guard<std::mutex> lock(mutex_);
   dropLeftoversLocked();
 }
@@ -203,8 +202,7 @@ void RemoteReporter::run() noexcept {
   lock.unlock();
   drainForClose();
   lock.lock();
-  finished_ = true;
-  threadEnded_.store(true, std::memory_order_release);
+  finished_.store(true, std::memory_order_release);
   progress_.notify_all();
 }
 
@@ -347,8 +345,7 @@ void RemoteReporter::childAfterFork() noexcept {
   handedOver_ = 0;
   if (stopRequested_ || finished_) {
     // The parent was closing or closed: so is the child, which has nothing left to send.
-    finished_ = true;
-    threadEnded_.store(true, std::memory_order_relaxed);
+    finished_.store(true, std::memory_order_release);
   } else {
     restartPending_.store(true, std::memory_order_relaxed);
   }
@@ -366,13 +363,11 @@ void RemoteReporter::restartAfterFork() noexcept {
   } catch (const std::exception& error) {
     // No thread: the child's reporter is closed, its spans dropped and counted.
     closed_.store(true, std::memory_order_release);
-    finished_ = true;
-    threadEnded_.store(true, std::memory_order_release);
+    finished_.store(true, std::memory_order_release);
     logError("cannot restart the reporter after fork: ", error.what());
   } catch (...) {
     closed_.store(true, std::memory_order_release);
-    finished_ = true;
-    threadEnded_.store(true, std::memory_order_release);
+    finished_.store(true, std::memory_order_release);
   }
   restartPending_.store(false, std::memory_order_relaxed);
 }

@@ -88,13 +88,14 @@ class RemoteReporter final : public Reporter, private ForkAware {
   std::atomic<bool> closed_{false};
   std::atomic<bool> wakePending_{false};
   std::atomic<bool> restartPending_{false};
-  std::atomic<bool> threadEnded_{false};  // finished_, readable without the mutex
   std::mutex mutex_;  // guards the fields below; never held while encoding or sending
   std::condition_variable wake_;
   std::condition_variable progress_;
   bool stopRequested_ = false;
   Clock::time_point closeDeadline_ = Clock::time_point::max();
-  bool finished_ = false;      // the reporter's thread has ended (or never started again)
+  // The reporter's thread has ended (or never started again). Written under the mutex; an
+  // atomic so that countStragglers() can look without it.
+  std::atomic<bool> finished_{false};
   bool closeComplete_ = true;  // everything queued at close was handed to the sender in time
   uint64_t flushTarget_ = 0;   // the largest position a flush() waits for
   // The earliest deadline of the flush() calls waiting: no retry goes past it.
