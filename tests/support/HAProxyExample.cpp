@@ -13,7 +13,6 @@
 #include <fstream>
 #include <map>
 #include <sstream>
-#include <stdexcept>
 
 namespace jaegertracing {
 namespace testing {
@@ -68,34 +67,19 @@ std::string fromTemplate(const std::string& name,
 
 }  // namespace
 
-RecordingBackend::RecordingBackend() {
-  server_.Get(".*", [this](const httplib::Request& request, httplib::Response& response) {
-    {
-      std::lock_guard<std::mutex> lock(mutex_);
-      requests_.push_back(request.headers);
-    }
-    response.set_content(kHAProxyBackendAnswer, "text/plain");
-  });
-  const int bound = server_.bind_to_any_port("127.0.0.1");
-  if (bound <= 0) throw std::runtime_error("cannot bind the test backend");
-  port_ = bound;
-  thread_ = std::thread([this] {
-    server_.listen_after_bind();
-    listenReturned_ = true;
-  });
-}
-
-RecordingBackend::~RecordingBackend() {
-  // A stop() before the server runs would be lost; it runs as soon as its thread starts.
-  while (!server_.is_running() && !listenReturned_) {
-    std::this_thread::yield();
-  }
-  server_.stop();
-  thread_.join();
-}
+RecordingBackend::RecordingBackend()
+    : server_("the test backend", 0, [this](httplib::Server& http) {
+        http.Get(".*", [this](const httplib::Request& request, httplib::Response& response) {
+          {
+            const auto lock = server_.lock();
+            requests_.push_back(request.headers);
+          }
+          response.set_content(kHAProxyBackendAnswer, "text/plain");
+        });
+      }) {}
 
 std::vector<httplib::Headers> RecordingBackend::requests() const {
-  std::lock_guard<std::mutex> lock(mutex_);
+  const auto lock = server_.lock();
   return requests_;
 }
 
