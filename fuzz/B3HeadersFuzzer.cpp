@@ -10,11 +10,11 @@
 namespace jaegertracing {
 namespace {
 
-using fuzz::Headers;
+using fuzz::HeaderList;
 using propagation::B3Propagator;
 using propagation::ExtractResult;
 
-void roundTrip(const B3Propagator& propagator, const Headers& headers, bool httpHeaders) {
+void roundTrip(const B3Propagator& propagator, const HeaderList& headers, bool httpHeaders) {
   const ExtractResult first = fuzz::extractFrom(propagator, headers, httpHeaders);
   if (first.malformed) FUZZ_CHECK(!first.context);
   if (!first.context) return;
@@ -24,7 +24,7 @@ void roundTrip(const B3Propagator& propagator, const Headers& headers, bool http
   FUZZ_CHECK(context.isValid() || context.isSamplingDenied());
   if (context.isDebug()) FUZZ_CHECK(context.isSampled());
 
-  const Headers injected = fuzz::injectInto(propagator, context, httpHeaders);
+  const HeaderList injected = fuzz::injectInto(propagator, context, httpHeaders);
   const ExtractResult second = fuzz::extractFrom(propagator, injected, httpHeaders);
   FUZZ_CHECK(!second.malformed);
   FUZZ_CHECK(second.context);
@@ -41,7 +41,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   static const propagation::B3Propagator multiple(
       propagation::B3Propagator::Encoding::kMultipleHeaders);
   static const propagation::B3Propagator single(propagation::B3Propagator::Encoding::kSingleHeader);
-  const fuzz::Headers headers = fuzz::splitHeaders(data, size);
+  const fuzz::HeaderList headers = fuzz::splitHeaders(data, size);
   // Extract reads both encodings and either carrier alike; each inject encoding gets one.
   roundTrip(multiple, headers, false);
   roundTrip(single, headers, true);

@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "propagation/B3Propagator.h"
-#include "propagation/Carriers.h"
+#include "support/Carriers.h"
 
 namespace jaegertracing {
 namespace propagation {

@@ -6,8 +6,8 @@
 #include <utility>
 #include <vector>
 
-#include "propagation/Carriers.h"
 #include "propagation/JaegerPropagator.h"
+#include "support/Carriers.h"
 
 namespace jaegertracing {
 namespace propagation {

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "propagation/Carriers.h"
+#include "support/Carriers.h"
 #include "support/TestTracer.h"
 
 namespace jaegertracing {

@@ -6,8 +6,8 @@
 #include <utility>
 #include <vector>
 
-#include "propagation/Carriers.h"
 #include "propagation/W3CPropagator.h"
+#include "support/Carriers.h"
 
 namespace jaegertracing {
 namespace propagation {
