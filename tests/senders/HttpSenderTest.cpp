@@ -12,7 +12,6 @@
 
 #include <atomic>
 #include <chrono>
-#include <cstdlib>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -23,6 +22,7 @@
 #include "senders/HttpSender.h"
 #include "senders/ThriftSpanWriter.h"
 #include "support/CollectorServer.h"
+#include "support/ScopedEnvironment.h"
 #include "support/SpanRecords.h"
 #include "tracer/SpanRecordConversion.h"
 
@@ -76,6 +76,7 @@ bool contains(const std::string& text, const std::string& part) {
   return text.find(part) != std::string::npos;
 }
 
+using testing::ScopedEnv;
 using testing::spanWithPayload;
 
 std::vector<std::unique_ptr<SpanRecord>> spans(uint64_t count, size_t payloadBytes = 10) {
@@ -171,26 +172,6 @@ class HangUpServer {
   uint16_t port_ = 0;
   std::atomic<size_t> hungUp_{0};
   std::thread thread_;
-};
-
-// Sets a variable for a scope and puts back what was there.
-class ScopedEnv {
- public:
-  ScopedEnv(const char* name, const std::string& value) : name_(name) {
-    if (const char* old = std::getenv(name)) old_ = old;
-    setenv(name, value.c_str(), 1);
-  }
-  ~ScopedEnv() {
-    if (old_) {
-      setenv(name_, old_->c_str(), 1);
-    } else {
-      unsetenv(name_);
-    }
-  }
-
- private:
-  const char* name_;
-  std::optional<std::string> old_;
 };
 
 const wire::Tag* findTag(const std::vector<wire::Tag>& tags, const std::string& key) {
