@@ -2,17 +2,15 @@
 
 #if defined(JAEGERTRACING_PLUGIN) && !defined(__SANITIZE_ADDRESS__) && !defined(__SANITIZE_THREAD__)
 
-#include <arpa/inet.h>
 #include <gtest/gtest.h>
-#include <netinet/in.h>
 #include <signal.h>
-#include <sys/socket.h>
-#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <sstream>
+
+#include "support/LoopbackSocket.h"
 
 namespace jaegertracing {
 namespace testing {
@@ -26,20 +24,6 @@ constexpr int kStartAttempts = 3;
 
 std::filesystem::path exampleFile(const std::string& name) {
   return std::filesystem::path(JAEGERTRACING_SOURCE_DIR) / "examples" / "haproxy" / name;
-}
-
-// A port nothing listened on a moment ago.
-int freeTcpPort() {
-  const int socket = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  socklen_t length = sizeof(address);
-  const bool ok = socket >= 0 &&
-                  ::bind(socket, reinterpret_cast<sockaddr*>(&address), length) == 0 &&
-                  ::getsockname(socket, reinterpret_cast<sockaddr*>(&address), &length) == 0;
-  if (socket >= 0) ::close(socket);
-  return ok ? ntohs(address.sin_port) : 0;
 }
 
 std::string readFile(const std::filesystem::path& path) {
@@ -122,7 +106,7 @@ std::optional<httplib::Response> HAProxyExample::get(const std::string& target) 
     return std::nullopt;
   }
   for (int attempt = 1; attempt <= kStartAttempts; ++attempt) {
-    const int port = freeTcpPort();
+    const int port = closedLoopbackPort(SOCK_STREAM);
     if (port == 0) continue;
     haproxy_ = start(port);
     if (::testing::Test::HasFailure()) return std::nullopt;
