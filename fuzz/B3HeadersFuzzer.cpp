@@ -15,7 +15,7 @@ using propagation::B3Propagator;
 using propagation::ExtractResult;
 
 void roundTrip(const B3Propagator& propagator, const HeaderList& headers, bool httpHeaders) {
-  const ExtractResult first = fuzz::extractFrom(propagator, headers, httpHeaders);
+  const ExtractResult first = testing::extract(propagator, headers, httpHeaders);
   if (first.malformed) FUZZ_CHECK(!first.context);
   if (!first.context) return;
   const SpanContext& context = *first.context;
@@ -24,13 +24,13 @@ void roundTrip(const B3Propagator& propagator, const HeaderList& headers, bool h
   FUZZ_CHECK(context.isValid() || context.isSamplingDenied());
   if (context.isDebug()) FUZZ_CHECK(context.isSampled());
 
-  const HeaderList injected = fuzz::injectInto(propagator, context, httpHeaders);
-  const ExtractResult second = fuzz::extractFrom(propagator, injected, httpHeaders);
+  const HeaderList injected = testing::inject<HeaderList>(propagator, context, httpHeaders);
+  const ExtractResult second = testing::extract(propagator, injected, httpHeaders);
   FUZZ_CHECK(!second.malformed);
   FUZZ_CHECK(second.context);
   FUZZ_CHECK(second.context->isSamplingDenied() == context.isSamplingDenied());
   fuzz::checkSameIds(context, *second.context);
-  FUZZ_CHECK(fuzz::injectInto(propagator, *second.context, httpHeaders) == injected);
+  FUZZ_CHECK(testing::inject<HeaderList>(propagator, *second.context, httpHeaders) == injected);
 }
 
 }  // namespace

@@ -1,5 +1,5 @@
 // What the fuzz targets share: a check that aborts (so libFuzzer keeps the input), the way an
-// input becomes a list of headers, and extract and inject through the tests' carriers.
+// input becomes a list of headers (for testing::inject and extract of support/Carriers.h).
 #ifndef JAEGERTRACING_FUZZ_FUZZSUPPORT_H
 #define JAEGERTRACING_FUZZ_FUZZSUPPORT_H
 
@@ -29,10 +29,6 @@ namespace jaegertracing {
 namespace fuzz {
 
 using testing::HeaderList;
-// Reads the fuzzer's list in place, without a copy per extraction.
-template <typename Base>
-using ListReader = testing::HeaderReader<Base, const HeaderList&>;
-using testing::ListWriter;
 
 // "key: value" per line: the key runs to the first ':', and one space after it is dropped. A
 // line without ':' is a key with an empty value; empty lines are skipped. Anything else (tabs,
@@ -53,26 +49,6 @@ inline HeaderList splitHeaders(const uint8_t* data, std::size_t size) {
     std::string_view value = line.substr(colon + 1);
     if (!value.empty() && value.front() == ' ') value.remove_prefix(1);
     headers.emplace_back(std::string(line.substr(0, colon)), std::string(value));
-  }
-  return headers;
-}
-
-// Extracts with `propagator` from `headers` as HTTP headers or as a TextMap.
-template <typename Propagator>
-auto extractFrom(const Propagator& propagator, const HeaderList& headers, bool httpHeaders) {
-  if (httpHeaders) {
-    return propagator.extract(ListReader<opentracing::HTTPHeadersReader>(headers), true);
-  }
-  return propagator.extract(ListReader<opentracing::TextMapReader>(headers), false);
-}
-
-template <typename Propagator>
-HeaderList injectInto(const Propagator& propagator, const SpanContext& context, bool httpHeaders) {
-  HeaderList headers;
-  if (httpHeaders) {
-    propagator.inject(context, ListWriter<opentracing::HTTPHeadersWriter>(headers), true);
-  } else {
-    propagator.inject(context, ListWriter<opentracing::TextMapWriter>(headers), false);
   }
   return headers;
 }

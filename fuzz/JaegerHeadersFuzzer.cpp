@@ -50,7 +50,7 @@ std::optional<propagation::HeadersConfig> headerNames(std::string_view text) {
 }
 
 void roundTrip(const JaegerPropagator& propagator, const HeaderList& headers, bool httpHeaders) {
-  const ExtractResult first = fuzz::extractFrom(propagator, headers, httpHeaders);
+  const ExtractResult first = testing::extract(propagator, headers, httpHeaders);
   if (first.malformed) FUZZ_CHECK(!first.context);
   if (!first.context) return;
   const SpanContext& context = *first.context;
@@ -68,8 +68,8 @@ void roundTrip(const JaegerPropagator& propagator, const HeaderList& headers, bo
     FUZZ_CHECK(!context.debugID().empty() || !baggage.empty());
   }
 
-  const HeaderList injected = fuzz::injectInto(propagator, context, httpHeaders);
-  const ExtractResult second = fuzz::extractFrom(propagator, injected, httpHeaders);
+  const HeaderList injected = testing::inject<HeaderList>(propagator, context, httpHeaders);
+  const ExtractResult second = testing::extract(propagator, injected, httpHeaders);
   FUZZ_CHECK(!second.malformed);
   const SpanContext::Baggage expectedBaggage = throughHeaders(baggage);
   if (!context.isValid() && expectedBaggage.empty()) {
@@ -85,10 +85,11 @@ void roundTrip(const JaegerPropagator& propagator, const HeaderList& headers, bo
   }
   FUZZ_CHECK(second.context->baggage() == expectedBaggage);
   // Once its baggage keys are in lower case, a context goes through unchanged, headers and all.
-  const HeaderList reinjected = fuzz::injectInto(propagator, *second.context, httpHeaders);
-  const ExtractResult third = fuzz::extractFrom(propagator, reinjected, httpHeaders);
+  const HeaderList reinjected =
+      testing::inject<HeaderList>(propagator, *second.context, httpHeaders);
+  const ExtractResult third = testing::extract(propagator, reinjected, httpHeaders);
   FUZZ_CHECK(third.context);
-  FUZZ_CHECK(fuzz::injectInto(propagator, *third.context, httpHeaders) == reinjected);
+  FUZZ_CHECK(testing::inject<HeaderList>(propagator, *third.context, httpHeaders) == reinjected);
 }
 
 }  // namespace

@@ -12,6 +12,7 @@ namespace propagation {
 namespace {
 
 using testing::Headers;
+using testing::inject;
 using Encoding = B3Propagator::Encoding;
 
 constexpr const char* kTraceID64 = "463ac35c9f6413ad";
@@ -19,20 +20,8 @@ constexpr const char* kTraceID128 = "80f198ee56343ba864fe8b2a57d3eff7";
 constexpr const char* kSpanID = "a2fb4a1d1a96d312";
 constexpr const char* kParentID = "0020000000000001";
 
-Headers inject(const B3Propagator& propagator, const SpanContext& context, bool http) {
-  Headers headers;
-  if (http) {
-    propagator.inject(context, testing::HTTPHeadersWriter(headers), true);
-  } else {
-    propagator.inject(context, testing::TextMapWriter(headers), false);
-  }
-  return headers;
-}
-
 ExtractResult extract(const Headers& headers, bool http) {
-  const B3Propagator propagator;
-  if (http) return propagator.extract(testing::HTTPHeadersReader(headers), true);
-  return propagator.extract(testing::TextMapReader(headers), false);
+  return testing::extract(B3Propagator(), headers, http);
 }
 
 void expectContext(const ExtractResult& result, const TraceID& traceID, uint64_t spanID,

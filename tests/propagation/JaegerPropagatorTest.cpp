@@ -13,26 +13,13 @@ namespace jaegertracing {
 namespace propagation {
 namespace {
 
+using testing::extract;
 using testing::Headers;
+using testing::inject;
 using BaggageMap = std::map<std::string, std::string>;
 
 BaggageMap toMap(const SpanContext::Baggage& baggage) {
   return BaggageMap(baggage.begin(), baggage.end());
-}
-
-Headers inject(const JaegerPropagator& propagator, const SpanContext& context, bool http) {
-  Headers headers;
-  if (http) {
-    propagator.inject(context, testing::HTTPHeadersWriter(headers), true);
-  } else {
-    propagator.inject(context, testing::TextMapWriter(headers), false);
-  }
-  return headers;
-}
-
-ExtractResult extract(const JaegerPropagator& propagator, const Headers& headers, bool http) {
-  if (http) return propagator.extract(testing::HTTPHeadersReader(headers), true);
-  return propagator.extract(testing::TextMapReader(headers), false);
 }
 
 void expectSameContext(const SpanContext& expected, const SpanContext& actual) {

@@ -13,7 +13,9 @@ namespace jaegertracing {
 namespace propagation {
 namespace {
 
+using testing::extract;
 using testing::Headers;
+using testing::inject;
 using BaggageMap = std::map<std::string, std::string>;
 
 // The W3C's own example.
@@ -23,21 +25,6 @@ constexpr uint64_t kParentID = 0x00f067aa0ba902b7;
 
 BaggageMap toMap(const SpanContext::Baggage& baggage) {
   return BaggageMap(baggage.begin(), baggage.end());
-}
-
-Headers inject(const W3CPropagator& propagator, const SpanContext& context, bool http) {
-  Headers headers;
-  if (http) {
-    propagator.inject(context, testing::HTTPHeadersWriter(headers), true);
-  } else {
-    propagator.inject(context, testing::TextMapWriter(headers), false);
-  }
-  return headers;
-}
-
-ExtractResult extract(const W3CPropagator& propagator, const Headers& headers, bool http) {
-  if (http) return propagator.extract(testing::HTTPHeadersReader(headers), true);
-  return propagator.extract(testing::TextMapReader(headers), false);
 }
 
 // Each test runs for TextMap (false) and HTTP headers (true).

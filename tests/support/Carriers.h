@@ -89,6 +89,30 @@ class ListReader final : public HeaderReader<Base, HeaderList> {
 template <typename Base>
 using ListWriter = HeaderWriter<Base, HeaderList>;
 
+// Injects with a propagator (B3, Jaeger, W3C) into new headers, as HTTP headers or as a TextMap.
+template <typename Container = Headers, typename Propagator, typename Context>
+Container inject(const Propagator& propagator, const Context& context, bool http) {
+  Container headers;
+  if (http) {
+    propagator.inject(context, HeaderWriter<opentracing::HTTPHeadersWriter, Container>(headers),
+                      true);
+  } else {
+    propagator.inject(context, HeaderWriter<opentracing::TextMapWriter, Container>(headers), false);
+  }
+  return headers;
+}
+
+// Extracts with a propagator from `headers`, read in place, as HTTP headers or as a TextMap.
+template <typename Propagator, typename Container = Headers>
+auto extract(const Propagator& propagator, const Container& headers, bool http) {
+  if (http) {
+    return propagator.extract(
+        HeaderReader<opentracing::HTTPHeadersReader, const Container&>(headers), true);
+  }
+  return propagator.extract(HeaderReader<opentracing::TextMapReader, const Container&>(headers),
+                            false);
+}
+
 }  // namespace testing
 }  // namespace jaegertracing
 
