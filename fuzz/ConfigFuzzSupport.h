@@ -1,5 +1,6 @@
-// What the configuration fuzz targets share: environment variables set from an input, and the
-// check that what Config accepted, Tracer::make's own check (detail::validate) accepts too.
+// What the configuration fuzz targets share: environment variables set from an input, fromEnv's
+// promise for a refusal, and the check that what Config accepted, Tracer::make's own check
+// (detail::validate) accepts too.
 #ifndef JAEGERTRACING_FUZZ_CONFIGFUZZSUPPORT_H
 #define JAEGERTRACING_FUZZ_CONFIGFUZZSUPPORT_H
 
@@ -10,11 +11,13 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
+#include "FuzzSupport.h"
 #include "config/ConfigValidation.h"
 
 namespace jaegertracing {
@@ -51,6 +54,22 @@ class LineEnvironment {
   std::vector<const char*> names_;
   std::vector<std::string> entries_;  // putenv's strings, one a variable
 };
+
+// Config::fromEnv on a default Config, or nullopt when it refused: a refusal must name a key
+// and leave the config as it was, which `unchanged(after, before)` judges.
+template <typename Unchanged>
+std::optional<Config> fromEnvUnlessRefused(const Unchanged& unchanged) {
+  Config config;
+  const Config before = config;
+  try {
+    config.fromEnv();
+  } catch (const ConfigError& error) {
+    FUZZ_CHECK(!error.key.empty());
+    FUZZ_CHECK(unchanged(config, before));
+    return std::nullopt;
+  }
+  return config;
+}
 
 // Aborts, so libFuzzer keeps the input, when `config`, which `reader` ("Config::parse")
 // accepted, fails detail::validate. Tracer::make requires a service name; the rest must pass

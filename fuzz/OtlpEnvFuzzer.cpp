@@ -38,17 +38,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   static fuzz::LineEnvironment environment({std::begin(kVariables), std::end(kVariables)});
   environment.set(data, size);
 
-  Config config;
-  const Config before = config;
-  try {
-    config.fromEnv();
-  } catch (const ConfigError& error) {
-    FUZZ_CHECK(!error.key.empty());
-    FUZZ_CHECK(sameOtlp(config.reporter().otlp(), before.reporter().otlp()));
-    FUZZ_CHECK(config.reporter().endpoint() == before.reporter().endpoint());
-    return 0;
-  }
-
+  const auto accepted = fuzz::fromEnvUnlessRefused([](const Config& after, const Config& before) {
+    return sameOtlp(after.reporter().otlp(), before.reporter().otlp()) &&
+           after.reporter().endpoint() == before.reporter().endpoint();
+  });
+  if (!accepted) return 0;
+  const Config& config = *accepted;
   const auto& otlp = config.reporter().otlp();
   FUZZ_CHECK(otlp.endpoint.empty() || config.reporter().endpoint().empty());
   for (const auto& [name, value] : otlp.headers) {
