@@ -1,7 +1,6 @@
 // Heap allocations made by the calling thread, counted by the operator new this binary replaces
 // (AllocationCounter.cpp), so a benchmark can report allocations per operation beside its time.
-// Every operator new the libraries in the process call goes through it; aligned new does not
-// (nothing on the tracer's path uses it).
+// Every operator new the libraries in the process call goes through it.
 #ifndef JAEGERTRACING_BENCH_ALLOCATIONCOUNTER_H
 #define JAEGERTRACING_BENCH_ALLOCATIONCOUNTER_H
 

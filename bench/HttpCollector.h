@@ -8,13 +8,9 @@
 
 #include <atomic>
 #include <cstdint>
-#include <memory>
 #include <string>
-#include <thread>
 
-namespace httplib {
-class Server;
-}
+#include "support/HttpTestServer.h"
 
 namespace jaegertracing {
 namespace bench {
@@ -22,9 +18,6 @@ namespace bench {
 class HttpCollector {
  public:
   HttpCollector();
-  ~HttpCollector();
-  HttpCollector(const HttpCollector&) = delete;
-  HttpCollector& operator=(const HttpCollector&) = delete;
 
   // http://127.0.0.1:<port>/api/traces
   std::string endpoint() const;
@@ -34,12 +27,9 @@ class HttpCollector {
   uint64_t bodyBytes() const { return bodyBytes_.load(std::memory_order_relaxed); }
 
  private:
-  std::unique_ptr<httplib::Server> server_;
-  int port_ = 0;
   std::atomic<uint64_t> requests_{0};
   std::atomic<uint64_t> bodyBytes_{0};
-  std::atomic<bool> listenReturned_{false};
-  std::thread thread_;
+  testing::HttpTestServer server_;  // last: see tests/support/HttpTestServer.h
 };
 
 }  // namespace bench

@@ -11,12 +11,12 @@
 namespace jaegertracing {
 namespace {
 
-using fuzz::Headers;
+using fuzz::HeaderList;
 using propagation::B3Propagator;
 using propagation::ExtractResult;
 
-void roundTrip(const B3Propagator& propagator, const Headers& headers, bool httpHeaders) {
-  const ExtractResult first = fuzz::extractFrom(propagator, headers, httpHeaders);
+void roundTrip(const B3Propagator& propagator, const HeaderList& headers, bool httpHeaders) {
+  const ExtractResult first = testing::extract(propagator, headers, httpHeaders);
   if (first.malformed) FUZZ_CHECK(!first.context);
   if (!first.context) return;
   const SpanContext& context = *first.context;
@@ -25,13 +25,13 @@ void roundTrip(const B3Propagator& propagator, const Headers& headers, bool http
   FUZZ_CHECK(context.isValid() || detail::isSamplingDenied(context));
   if (context.isDebug()) FUZZ_CHECK(context.isSampled());
 
-  const Headers injected = fuzz::injectInto(propagator, context, httpHeaders);
-  const ExtractResult second = fuzz::extractFrom(propagator, injected, httpHeaders);
+  const HeaderList injected = testing::inject<HeaderList>(propagator, context, httpHeaders);
+  const ExtractResult second = testing::extract(propagator, injected, httpHeaders);
   FUZZ_CHECK(!second.malformed);
   FUZZ_CHECK(second.context);
   FUZZ_CHECK(detail::isSamplingDenied(*second.context) == detail::isSamplingDenied(context));
   fuzz::checkSameIds(context, *second.context);
-  FUZZ_CHECK(fuzz::injectInto(propagator, *second.context, httpHeaders) == injected);
+  FUZZ_CHECK(testing::inject<HeaderList>(propagator, *second.context, httpHeaders) == injected);
 }
 
 }  // namespace
@@ -42,7 +42,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   static const propagation::B3Propagator multiple(
       propagation::B3Propagator::Encoding::kMultipleHeaders);
   static const propagation::B3Propagator single(propagation::B3Propagator::Encoding::kSingleHeader);
-  const fuzz::Headers headers = fuzz::splitHeaders(data, size);
+  const fuzz::HeaderList headers = fuzz::splitHeaders(data, size);
   // Extract reads both encodings and either carrier alike; each inject encoding gets one.
   roundTrip(multiple, headers, false);
   roundTrip(single, headers, true);

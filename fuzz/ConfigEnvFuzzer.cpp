@@ -3,16 +3,14 @@
 // a ConfigError that leaves the config unchanged; anything else escaping, or a crash, is a bug.
 // What it accepts, Tracer::make's own check (detail::validate) must accept too.
 #include <jaegertracing/Config.h>
-#include <stdlib.h>
 
 #include <cstddef>
 #include <cstdint>
 #include <iterator>
 #include <string>
-#include <string_view>
 
+#include "ConfigFuzzSupport.h"
 #include "FuzzSupport.h"
-#include "config/ConfigValidation.h"
 
 namespace {
 
@@ -38,7 +36,6 @@ constexpr const char* kVariables[] = {
     "JAEGER_SAMPLER_MANAGER_HOST_PORT",
     "FUZZ_TAG_VALUE",
 };
-constexpr std::size_t kVariableCount = std::size(kVariables);
 
 // Same values as each other, to compare a config before and after a refused fromEnv.
 bool sameConfig(const jaegertracing::Config& a, const jaegertracing::Config& b) {
@@ -61,42 +58,10 @@ bool sameConfig(const jaegertracing::Config& a, const jaegertracing::Config& b) 
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace jaegertracing;
-  static std::string entries[kVariableCount];
-  for (const char* name : kVariables) unsetenv(name);
-  std::string_view input(reinterpret_cast<const char*>(data), size);
-  while (!input.empty()) {
-    const std::size_t newline = input.find('\n');
-    const std::string_view line = input.substr(0, newline);
-    input = newline == std::string_view::npos ? std::string_view() : input.substr(newline + 1);
-    if (line.empty()) continue;
-    const std::size_t index = static_cast<unsigned char>(line[0]) % kVariableCount;
-    // putenv with strings kept here, not setenv: glibc keeps every value setenv was ever given,
-    // which over millions of inputs reaches libFuzzer's RSS limit. Out of the environment
-    // before its string changes. A C string: a NUL ends the value, as in a real environment.
-    unsetenv(kVariables[index]);
-    entries[index] = std::string(kVariables[index]) + "=" + std::string(line.substr(1));
-    putenv(entries[index].data());
-  }
+  static fuzz::LineEnvironment environment({std::begin(kVariables), std::end(kVariables)});
+  environment.set(data, size);
 
-  Config config;
-  const Config before = config;
-  try {
-    config.fromEnv();
-  } catch (const ConfigError& error) {
-    FUZZ_CHECK(!error.key.empty());
-    FUZZ_CHECK(sameConfig(config, before));
-    return 0;
-  }
-
-  const std::string serviceName =
-      config.serviceName().find_first_not_of(" \t\n\r\f\v") == std::string::npos
-          ? std::string("fuzz")
-          : config.serviceName();
-  try {
-    detail::validate(config, serviceName);
-  } catch (const ConfigError& error) {
-    std::fprintf(stderr, "Config::fromEnv accepted what validate refuses: %s\n", error.what());
-    std::abort();
-  }
+  const auto config = fuzz::fromEnvUnlessRefused(sameConfig);
+  if (config) fuzz::checkValidates(*config, "Config::fromEnv");
   return 0;
 }

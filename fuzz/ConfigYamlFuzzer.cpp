@@ -8,8 +8,8 @@
 #include <cstdint>
 #include <string>
 
+#include "ConfigFuzzSupport.h"
 #include "FuzzSupport.h"
-#include "config/ConfigValidation.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace jaegertracing;
@@ -30,17 +30,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     return 0;
   }
 
-  // Tracer::make requires a service name; the rest must pass as parse left it.
-  const std::string serviceName =
-      config.serviceName().find_first_not_of(" \t\n\r\f\v") == std::string::npos
-          ? std::string("fuzz")
-          : config.serviceName();
-  try {
-    detail::validate(config, serviceName);
-  } catch (const ConfigError& error) {
-    std::fprintf(stderr, "Config::parse accepted what validate refuses: %s\n", error.what());
-    std::abort();
-  }
+  fuzz::checkValidates(config, "Config::parse");
   FUZZ_CHECK(!config.propagationFormats().empty());
   return 0;
 }

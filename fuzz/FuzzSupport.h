@@ -1,5 +1,5 @@
-// What the fuzz targets share: a check that aborts (so libFuzzer keeps the input), header
-// carriers that keep order and repeats, and the way an input becomes a list of headers.
+// What the fuzz targets share: a check that aborts (so libFuzzer keeps the input), the way an
+// input becomes a list of headers (for testing::inject and extract of support/Carriers.h).
 #ifndef JAEGERTRACING_FUZZ_FUZZSUPPORT_H
 #define JAEGERTRACING_FUZZ_FUZZSUPPORT_H
 
@@ -10,11 +10,10 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
-#include <functional>
 #include <string>
 #include <string_view>
-#include <utility>
-#include <vector>
+
+#include "support/Carriers.h"
 
 // Not assert(): the targets are built with NDEBUG in RelWithDebInfo, and a broken invariant
 // must crash for libFuzzer to save the input.
@@ -29,13 +28,13 @@
 namespace jaegertracing {
 namespace fuzz {
 
-using Headers = std::vector<std::pair<std::string, std::string>>;
+using testing::HeaderList;
 
 // "key: value" per line: the key runs to the first ':', and one space after it is dropped. A
 // line without ':' is a key with an empty value; empty lines are skipped. Anything else (tabs,
 // '\r', NUL, more colons, bytes >= 0x80) stays in the key or value, as a carrier may hold it.
-inline Headers splitHeaders(const uint8_t* data, std::size_t size) {
-  Headers headers;
+inline HeaderList splitHeaders(const uint8_t* data, std::size_t size) {
+  HeaderList headers;
   std::string_view input(reinterpret_cast<const char*>(data), size);
   while (!input.empty()) {
     const std::size_t newline = input.find('\n');
@@ -50,61 +49,6 @@ inline Headers splitHeaders(const uint8_t* data, std::size_t size) {
     std::string_view value = line.substr(colon + 1);
     if (!value.empty() && value.front() == ' ') value.remove_prefix(1);
     headers.emplace_back(std::string(line.substr(0, colon)), std::string(value));
-  }
-  return headers;
-}
-
-// Gives its headers in order, repeats included, as a TextMap or HTTP headers carrier.
-template <typename Base>
-class ListReader final : public Base {
- public:
-  explicit ListReader(const Headers& headers) : headers_(headers) {}
-  opentracing::expected<void> ForeachKey(
-      std::function<opentracing::expected<void>(opentracing::string_view key,
-                                                opentracing::string_view value)>
-          f) const override {
-    for (const auto& header : headers_) {
-      const auto result = f(header.first, header.second);
-      if (!result) return result;
-    }
-    return {};
-  }
-
- private:
-  const Headers& headers_;
-};
-
-// Appends what inject sets, in order.
-template <typename Base>
-class ListWriter final : public Base {
- public:
-  explicit ListWriter(Headers& headers) : headers_(headers) {}
-  opentracing::expected<void> Set(opentracing::string_view key,
-                                  opentracing::string_view value) const override {
-    headers_.emplace_back(std::string(key), std::string(value));
-    return {};
-  }
-
- private:
-  Headers& headers_;
-};
-
-// Extracts with `propagator` from `headers` as HTTP headers or as a TextMap.
-template <typename Propagator>
-auto extractFrom(const Propagator& propagator, const Headers& headers, bool httpHeaders) {
-  if (httpHeaders) {
-    return propagator.extract(ListReader<opentracing::HTTPHeadersReader>(headers), true);
-  }
-  return propagator.extract(ListReader<opentracing::TextMapReader>(headers), false);
-}
-
-template <typename Propagator>
-Headers injectInto(const Propagator& propagator, const SpanContext& context, bool httpHeaders) {
-  Headers headers;
-  if (httpHeaders) {
-    propagator.inject(context, ListWriter<opentracing::HTTPHeadersWriter>(headers), true);
-  } else {
-    propagator.inject(context, ListWriter<opentracing::TextMapWriter>(headers), false);
   }
   return headers;
 }

@@ -18,7 +18,7 @@
 namespace jaegertracing {
 namespace {
 
-using fuzz::Headers;
+using fuzz::HeaderList;
 using propagation::ExtractResult;
 using propagation::JaegerPropagator;
 
@@ -49,8 +49,8 @@ std::optional<propagation::HeadersConfig> headerNames(std::string_view text) {
   return config;
 }
 
-void roundTrip(const JaegerPropagator& propagator, const Headers& headers, bool httpHeaders) {
-  const ExtractResult first = fuzz::extractFrom(propagator, headers, httpHeaders);
+void roundTrip(const JaegerPropagator& propagator, const HeaderList& headers, bool httpHeaders) {
+  const ExtractResult first = testing::extract(propagator, headers, httpHeaders);
   if (first.malformed) FUZZ_CHECK(!first.context);
   if (!first.context) return;
   const SpanContext& context = *first.context;
@@ -68,8 +68,8 @@ void roundTrip(const JaegerPropagator& propagator, const Headers& headers, bool 
     FUZZ_CHECK(!context.debugID().empty() || !baggage.empty());
   }
 
-  const Headers injected = fuzz::injectInto(propagator, context, httpHeaders);
-  const ExtractResult second = fuzz::extractFrom(propagator, injected, httpHeaders);
+  const HeaderList injected = testing::inject<HeaderList>(propagator, context, httpHeaders);
+  const ExtractResult second = testing::extract(propagator, injected, httpHeaders);
   FUZZ_CHECK(!second.malformed);
   const SpanContext::Baggage expectedBaggage = throughHeaders(baggage);
   if (!context.isValid() && expectedBaggage.empty()) {
@@ -85,10 +85,11 @@ void roundTrip(const JaegerPropagator& propagator, const Headers& headers, bool 
   }
   FUZZ_CHECK(second.context->baggage() == expectedBaggage);
   // Once its baggage keys are in lower case, a context goes through unchanged, headers and all.
-  const Headers reinjected = fuzz::injectInto(propagator, *second.context, httpHeaders);
-  const ExtractResult third = fuzz::extractFrom(propagator, reinjected, httpHeaders);
+  const HeaderList reinjected =
+      testing::inject<HeaderList>(propagator, *second.context, httpHeaders);
+  const ExtractResult third = testing::extract(propagator, reinjected, httpHeaders);
   FUZZ_CHECK(third.context);
-  FUZZ_CHECK(fuzz::injectInto(propagator, *third.context, httpHeaders) == reinjected);
+  FUZZ_CHECK(testing::inject<HeaderList>(propagator, *third.context, httpHeaders) == reinjected);
 }
 
 }  // namespace
@@ -97,7 +98,7 @@ void roundTrip(const JaegerPropagator& propagator, const Headers& headers, bool 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace jaegertracing;
   static const propagation::JaegerPropagator defaultPropagator{propagation::HeadersConfig()};
-  fuzz::Headers headers = fuzz::splitHeaders(data, size);
+  fuzz::HeaderList headers = fuzz::splitHeaders(data, size);
   // A first line "#headers: debug baggage trace-context baggage-prefix" configures the header
   // names, as the "headers:" section would; names the configuration refuses skip the input.
   std::optional<propagation::JaegerPropagator> configured;

@@ -5,16 +5,14 @@
 // (detail::validate) must accept too, with one destination at most, an http(s) endpoint and
 // headers that cannot break a request (no line break or NUL in a value, a token for a name).
 #include <jaegertracing/Config.h>
-#include <stdlib.h>
 
 #include <cstddef>
 #include <cstdint>
 #include <iterator>
 #include <string>
-#include <string_view>
 
+#include "ConfigFuzzSupport.h"
 #include "FuzzSupport.h"
-#include "config/ConfigValidation.h"
 
 namespace {
 
@@ -26,7 +24,6 @@ constexpr const char* kVariables[] = {
     "OTEL_EXPORTER_OTLP_CERTIFICATE", "OTEL_SERVICE_NAME",
     "OTEL_RESOURCE_ATTRIBUTES",       "JAEGER_ENDPOINT",
 };
-constexpr std::size_t kVariableCount = std::size(kVariables);
 
 bool sameOtlp(const jaegertracing::reporters::OtlpConfig& a,
               const jaegertracing::reporters::OtlpConfig& b) {
@@ -38,47 +35,21 @@ bool sameOtlp(const jaegertracing::reporters::OtlpConfig& a,
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace jaegertracing;
-  static std::string entries[kVariableCount];
-  for (const char* name : kVariables) unsetenv(name);
-  std::string_view input(reinterpret_cast<const char*>(data), size);
-  while (!input.empty()) {
-    const std::size_t newline = input.find('\n');
-    const std::string_view line = input.substr(0, newline);
-    input = newline == std::string_view::npos ? std::string_view() : input.substr(newline + 1);
-    if (line.empty()) continue;
-    const std::size_t index = static_cast<unsigned char>(line[0]) % kVariableCount;
-    // putenv with strings kept here (see ConfigEnvFuzzer): setenv's copies would pile up.
-    unsetenv(kVariables[index]);
-    entries[index] = std::string(kVariables[index]) + "=" + std::string(line.substr(1));
-    putenv(entries[index].data());
-  }
+  static fuzz::LineEnvironment environment({std::begin(kVariables), std::end(kVariables)});
+  environment.set(data, size);
 
-  Config config;
-  const Config before = config;
-  try {
-    config.fromEnv();
-  } catch (const ConfigError& error) {
-    FUZZ_CHECK(!error.key.empty());
-    FUZZ_CHECK(sameOtlp(config.reporter().otlp(), before.reporter().otlp()));
-    FUZZ_CHECK(config.reporter().endpoint() == before.reporter().endpoint());
-    return 0;
-  }
-
+  const auto accepted = fuzz::fromEnvUnlessRefused([](const Config& after, const Config& before) {
+    return sameOtlp(after.reporter().otlp(), before.reporter().otlp()) &&
+           after.reporter().endpoint() == before.reporter().endpoint();
+  });
+  if (!accepted) return 0;
+  const Config& config = *accepted;
   const auto& otlp = config.reporter().otlp();
   FUZZ_CHECK(otlp.endpoint.empty() || config.reporter().endpoint().empty());
   for (const auto& [name, value] : otlp.headers) {
     FUZZ_CHECK(!name.empty());
     FUZZ_CHECK(value.find_first_of(std::string("\r\n\0", 3)) == std::string::npos);
   }
-  const std::string serviceName =
-      config.serviceName().find_first_not_of(" \t\n\r\f\v") == std::string::npos
-          ? std::string("fuzz")
-          : config.serviceName();
-  try {
-    detail::validate(config, serviceName);
-  } catch (const ConfigError& error) {
-    std::fprintf(stderr, "Config::fromEnv accepted what validate refuses: %s\n", error.what());
-    std::abort();
-  }
+  fuzz::checkValidates(config, "Config::fromEnv");
   return 0;
 }

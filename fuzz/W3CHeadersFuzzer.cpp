@@ -10,12 +10,12 @@
 namespace jaegertracing {
 namespace {
 
-using fuzz::Headers;
+using fuzz::HeaderList;
 using propagation::ExtractResult;
 using propagation::W3CPropagator;
 
-void roundTrip(const W3CPropagator& propagator, const Headers& headers, bool httpHeaders) {
-  const ExtractResult first = fuzz::extractFrom(propagator, headers, httpHeaders);
+void roundTrip(const W3CPropagator& propagator, const HeaderList& headers, bool httpHeaders) {
+  const ExtractResult first = testing::extract(propagator, headers, httpHeaders);
   if (first.malformed) FUZZ_CHECK(!first.context);
   if (!first.context) return;
   const SpanContext& context = *first.context;
@@ -35,14 +35,14 @@ void roundTrip(const W3CPropagator& propagator, const Headers& headers, bool htt
     FUZZ_CHECK(item.first.size() + item.second.size() <= propagation::kMaxBaggageItemBytes);
   }
 
-  const Headers injected = fuzz::injectInto(propagator, context, httpHeaders);
-  const ExtractResult second = fuzz::extractFrom(propagator, injected, httpHeaders);
+  const HeaderList injected = testing::inject<HeaderList>(propagator, context, httpHeaders);
+  const ExtractResult second = testing::extract(propagator, injected, httpHeaders);
   FUZZ_CHECK(!second.malformed);
   FUZZ_CHECK(second.context);
   fuzz::checkSameIds(context, *second.context);
   FUZZ_CHECK(second.context->traceState() == context.traceState());
   FUZZ_CHECK(second.context->baggage() == baggage);
-  FUZZ_CHECK(fuzz::injectInto(propagator, *second.context, httpHeaders) == injected);
+  FUZZ_CHECK(testing::inject<HeaderList>(propagator, *second.context, httpHeaders) == injected);
 }
 
 }  // namespace
@@ -51,7 +51,7 @@ void roundTrip(const W3CPropagator& propagator, const Headers& headers, bool htt
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace jaegertracing;
   static const propagation::W3CPropagator propagator;
-  const fuzz::Headers headers = fuzz::splitHeaders(data, size);
+  const fuzz::HeaderList headers = fuzz::splitHeaders(data, size);
   roundTrip(propagator, headers, false);
   roundTrip(propagator, headers, true);
   return 0;

@@ -7,14 +7,12 @@
 #include <cctype>
 #include <chrono>
 #include <cmath>
-#include <cstdlib>
 #include <functional>
-#include <memory>
-#include <optional>
 #include <string>
 #include <vector>
 
 #include "config/ConfigValidation.h"
+#include "support/ScopedEnvironment.h"
 
 namespace jaegertracing {
 namespace {
@@ -22,32 +20,7 @@ namespace {
 using propagation::Format;
 using std::chrono::milliseconds;
 using std::chrono::seconds;
-
-// Sets or unsets one variable for a scope and puts back what was there.
-class ScopedEnv {
- public:
-  ScopedEnv(std::string name, const std::optional<std::string>& value) : name_(std::move(name)) {
-    if (const char* old = std::getenv(name_.c_str())) {
-      old_ = old;
-    }
-    set(value);
-  }
-  ~ScopedEnv() { set(old_); }
-  ScopedEnv(const ScopedEnv&) = delete;
-  ScopedEnv& operator=(const ScopedEnv&) = delete;
-
- private:
-  void set(const std::optional<std::string>& value) {
-    if (value) {
-      ::setenv(name_.c_str(), value->c_str(), 1);
-    } else {
-      ::unsetenv(name_.c_str());
-    }
-  }
-
-  std::string name_;
-  std::optional<std::string> old_;
-};
+using testing::ScopedEnv;
 
 const char* const kAllVariables[] = {"JAEGER_SERVICE_NAME",
                                      "JAEGER_DISABLED",
@@ -71,19 +44,10 @@ const char* const kAllVariables[] = {"JAEGER_SERVICE_NAME",
 // Every JAEGER_* variable starts unset, whatever the shell running the tests exported.
 class EnvTest : public ::testing::Test {
  protected:
-  EnvTest() {
-    for (const char* name : kAllVariables) {
-      cleared_.push_back(std::make_unique<ScopedEnv>(name, std::nullopt));
-    }
-  }
-
-  void set(const std::string& name, const std::string& value) {
-    scoped_.push_back(std::make_unique<ScopedEnv>(name, value));
-  }
+  void set(const std::string& name, const std::string& value) { environment_.set(name, value); }
 
  private:
-  std::vector<std::unique_ptr<ScopedEnv>> cleared_;
-  std::vector<std::unique_ptr<ScopedEnv>> scoped_;
+  testing::ScopedEnvironment environment_{kAllVariables};
 };
 
 // Runs `action` and checks the ConfigError it must throw.

@@ -6,38 +6,17 @@
 #include <jaegertracing/Tracer.h>
 #include <yaml-cpp/yaml.h>
 
-#include <cstdlib>
-#include <memory>
-#include <optional>
 #include <string>
 #include <vector>
+
+#include "support/ScopedEnvironment.h"
 
 namespace jaegertracing {
 namespace {
 
 using namespace std::chrono_literals;
 
-class ScopedEnv {
- public:
-  ScopedEnv(std::string name, const std::optional<std::string>& value) : name_(std::move(name)) {
-    if (const char* old = std::getenv(name_.c_str())) old_ = old;
-    set(value);
-  }
-  ~ScopedEnv() { set(old_); }
-  ScopedEnv(const ScopedEnv&) = delete;
-  ScopedEnv& operator=(const ScopedEnv&) = delete;
-
- private:
-  void set(const std::optional<std::string>& value) {
-    if (value) {
-      ::setenv(name_.c_str(), value->c_str(), 1);
-    } else {
-      ::unsetenv(name_.c_str());
-    }
-  }
-  std::string name_;
-  std::optional<std::string> old_;
-};
+using testing::ScopedEnv;
 
 const char* const kOtelVariables[] = {"OTEL_EXPORTER_OTLP_ENDPOINT",
                                       "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT",
@@ -63,15 +42,8 @@ const char* const kOtelVariables[] = {"OTEL_EXPORTER_OTLP_ENDPOINT",
 
 // Every variable read here starts unset, whatever the shell running the tests exported.
 class OtlpConfigTest : public ::testing::Test {
- protected:
-  OtlpConfigTest() {
-    for (const char* name : kOtelVariables) {
-      cleared_.push_back(std::make_unique<ScopedEnv>(name, std::nullopt));
-    }
-  }
-
  private:
-  std::vector<std::unique_ptr<ScopedEnv>> cleared_;
+  testing::ScopedEnvironment environment_{kOtelVariables};
 };
 
 ConfigError parseError(const std::string& yaml) {

@@ -4,9 +4,7 @@
 // deadline.
 #ifdef JAEGERTRACING_EXAMPLE_FORMATTER
 
-#include <arpa/inet.h>
 #include <gtest/gtest.h>
-#include <netinet/in.h>
 #include <signal.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
@@ -23,7 +21,9 @@
 
 #include "agent/AgentReceiver.h"
 #include "agent/TraceTree.h"
+#include "support/LoopbackSocket.h"
 #include "support/Process.h"
+#include "support/ProcessChecks.h"
 
 namespace jaegertracing {
 namespace testing {
@@ -34,7 +34,6 @@ using namespace std::chrono_literals;
 constexpr auto kStartDeadline = 20s;
 constexpr auto kExitDeadline = 30s;
 constexpr auto kSpansDeadline = 15s;
-constexpr const char* kListeningPrefix = "listening on ";
 
 // jaeger-client-cpp's example configuration, which must keep working unchanged.
 std::string exampleConfig() {
@@ -66,21 +65,13 @@ bool isTrueBool(const thrift::Tag* tag) {
 // while the test runs and connecting is refused at once.
 class RefusingPort {
  public:
-  RefusingPort() : socket_(::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0)) {
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    socklen_t length = sizeof(address);
-    ::bind(socket_, reinterpret_cast<sockaddr*>(&address), length);
-    ::getsockname(socket_, reinterpret_cast<sockaddr*>(&address), &length);
-    port_ = ntohs(address.sin_port);
-  }
+  RefusingPort() : socket_(bindLoopback(SOCK_STREAM, port_)) {}
   ~RefusingPort() { ::close(socket_); }
   std::string url() const { return "http://127.0.0.1:" + std::to_string(port_); }
 
  private:
+  uint16_t port_ = 0;  // before socket_, which sets it
   int socket_;
-  uint16_t port_ = 0;
 };
 
 // What the agent received, indexed: spans by operation name (each must be unique in these
@@ -124,23 +115,12 @@ class ExampleTest : public ::testing::Test {
             {"JAEGER_TAGS", ""}};
   }
 
-  // The server's URL from its first line, "listening on 127.0.0.1:<port>"; empty if it did not
-  // say so in time.
   static std::string listeningUrl(Process& server) {
-    const auto line = server.readLine(kStartDeadline);
-    if (!line || line->rfind(kListeningPrefix, 0) != 0) {
-      ADD_FAILURE() << "expected \"listening on 127.0.0.1:<port>\", got "
-                    << (line ? "\"" + *line + "\"" : "nothing");
-      return "";
-    }
-    return "http://" + line->substr(std::char_traits<char>::length(kListeningPrefix));
+    return testing::listeningUrl(server, kStartDeadline);
   }
 
   static void expectExitsWith(Process& process, int code, const std::string& what) {
-    const auto status = process.wait(kExitDeadline);
-    ASSERT_TRUE(status) << what << " still runs after " << kExitDeadline.count() << " s";
-    EXPECT_TRUE(WIFEXITED(*status) && WEXITSTATUS(*status) == code)
-        << what << " " << describeStatus(*status) << ", expected exit " << code;
+    testing::expectExitsWith(process, code, kExitDeadline, what);
   }
 
   std::string receivedTree() const { return "received:\n" + renderTraceTree(agent_.batches()); }

@@ -9,13 +9,12 @@
 
 #include <chrono>
 #include <cstdlib>
-#include <functional>
-#include <map>
 #include <memory>
 #include <optional>
 #include <string>
 #include <thread>
 
+#include "support/Carriers.h"
 #include "support/OtlpServer.h"
 
 namespace jaegertracing {
@@ -74,28 +73,10 @@ TEST(TracerToOtlpTest, ATraceArrivesWithItsResource) {
   EXPECT_EQ(tracer->stats().spansReported, 2u);
 }
 
-// A text map as a request's headers are, read by Extract.
-class HeaderReader final : public opentracing::TextMapReader {
- public:
-  explicit HeaderReader(std::map<std::string, std::string> headers)
-      : headers_(std::move(headers)) {}
-  opentracing::expected<void> ForeachKey(
-      std::function<opentracing::expected<void>(opentracing::string_view, opentracing::string_view)>
-          f) const override {
-    for (const auto& [key, value] : headers_) {
-      if (auto result = f(key, value); !result) return result;
-    }
-    return {};
-  }
-
- private:
-  std::map<std::string, std::string> headers_;
-};
-
 TEST(TracerToOtlpTest, TheCallersTraceStateGoesInTraceState) {
   testing::OtlpServer server;
   auto tracer = makeOtlpTracer(server.endpoint());
-  const HeaderReader headers(
+  const testing::ListReader headers(
       {{"traceparent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01"},
        {"tracestate", "congo=t61rcWkgMzE,rojo=00f067aa0ba902b7"}});
   auto parent = tracer->Extract(headers);

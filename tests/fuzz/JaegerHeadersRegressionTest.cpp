@@ -8,8 +8,8 @@
 #include <string>
 
 #include "config/ConfigValidation.h"
-#include "propagation/Carriers.h"
 #include "propagation/JaegerPropagator.h"
+#include "support/Carriers.h"
 
 namespace jaegertracing {
 namespace {

@@ -2,9 +2,7 @@
 // their datagrams to a relay in the test, which passes each one on to both, so both decode the
 // very same bytes. Every span jaeger-tail wrote (--json) is in Jaeger's trace with the same ids,
 // parent, service, times, tags and logs, and Jaeger has no span jaeger-tail lacks.
-#include <arpa/inet.h>
 #include <gtest/gtest.h>
-#include <netinet/in.h>
 #include <poll.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
@@ -20,6 +18,7 @@
 
 #include "jaeger/JaegerV2.h"
 #include "jaeger/Tutorial.h"
+#include "support/LoopbackSocket.h"
 #include "support/Process.h"
 #include "support/TempDirectory.h"
 
@@ -33,26 +32,12 @@ constexpr auto kStartDeadline = 20s;
 constexpr auto kTraceDeadline = 30s;
 constexpr auto kExitDeadline = 60s;
 
-sockaddr_in loopback(uint16_t port) {
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  address.sin_port = htons(port);
-  return address;
-}
-
 // Receives datagrams on 127.0.0.1:<port()> and sends each, unchanged, to every target.
 class UdpRelay {
  public:
   explicit UdpRelay(std::vector<uint16_t> targets) : targets_(std::move(targets)) {
-    socket_ = ::socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
-    sockaddr_in address = loopback(0);
-    socklen_t length = sizeof(address);
-    if (socket_ < 0 || ::bind(socket_, reinterpret_cast<sockaddr*>(&address), length) != 0 ||
-        ::getsockname(socket_, reinterpret_cast<sockaddr*>(&address), &length) != 0) {
-      throw std::runtime_error("cannot bind the relay");
-    }
-    port_ = ntohs(address.sin_port);
+    socket_ = bindLoopback(SOCK_DGRAM, port_);
+    if (socket_ < 0) throw std::runtime_error("cannot bind the relay");
     thread_ = std::thread([this] { run(); });
   }
   ~UdpRelay() {
@@ -73,7 +58,7 @@ class UdpRelay {
       const ssize_t size = ::recv(socket_, datagram.data(), datagram.size(), 0);
       if (size <= 0) continue;
       for (const uint16_t target : targets_) {
-        const sockaddr_in to = loopback(target);
+        const sockaddr_in to = loopbackAddress(target);
         ::sendto(socket_, datagram.data(), static_cast<size_t>(size), 0,
                  reinterpret_cast<const sockaddr*>(&to), sizeof(to));
       }

@@ -1,15 +1,15 @@
 #include "jaeger/JaegerV2.h"
 
-#include <arpa/inet.h>
 #include <gtest/gtest.h>
 #include <httplib.h>
-#include <netinet/in.h>
 #include <signal.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <cstdlib>
+
+#include "support/LoopbackSocket.h"
 
 namespace jaegertracing {
 namespace testing {
@@ -30,18 +30,11 @@ const std::filesystem::path kSourceDir = JAEGERTRACING_SOURCE_DIR;
 class FreePorts {
  public:
   uint16_t take(int type) {
-    const int socket = ::socket(AF_INET, type | SOCK_CLOEXEC, 0);
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    socklen_t length = sizeof(address);
-    if (socket < 0 || ::bind(socket, reinterpret_cast<sockaddr*>(&address), length) != 0 ||
-        ::getsockname(socket, reinterpret_cast<sockaddr*>(&address), &length) != 0) {
-      if (socket >= 0) ::close(socket);
-      return 0;
-    }
+    uint16_t port = 0;
+    const int socket = bindLoopback(type, port);
+    if (socket < 0) return 0;
     sockets_.push_back(socket);
-    return ntohs(address.sin_port);
+    return port;
   }
   ~FreePorts() {
     for (const int socket : sockets_) ::close(socket);

@@ -12,6 +12,7 @@
 #include "jaeger/JaegerV2.h"
 #include "jaeger/Tutorial.h"
 #include "support/Process.h"
+#include "support/ProcessChecks.h"
 
 namespace jaegertracing {
 namespace testing {
@@ -26,23 +27,9 @@ constexpr auto kTraceDeadline = 30s;
 const std::filesystem::path kNodeDir =
     std::filesystem::path(JAEGERTRACING_SOURCE_DIR) / "tests" / "jaeger" / "node";
 
-std::string listeningUrl(Process& server, const std::string& what) {
-  const std::string prefix = "listening on ";
-  const auto line = server.readLine(kStartDeadline);
-  if (!line || line->rfind(prefix, 0) != 0) {
-    ADD_FAILURE() << what << ": expected \"listening on 127.0.0.1:<port>\", got "
-                  << (line ? "\"" + *line + "\"" : "nothing");
-    return "";
-  }
-  return "http://" + line->substr(prefix.size());
-}
-
 void expectStops(Process& process, const std::string& what) {
   process.signal(SIGTERM);
-  const auto status = process.wait(kExitDeadline);
-  ASSERT_TRUE(status) << what << " still runs after SIGTERM";
-  EXPECT_TRUE(WIFEXITED(*status) && WEXITSTATUS(*status) == 0)
-      << what << " " << describeStatus(*status);
+  expectExitsWith(process, 0, kExitDeadline, what + " after SIGTERM");
 }
 
 TEST(NodeInteropTest, cppStarterAndNodeFormatterMakeOneTraceInJaeger) {
@@ -60,10 +47,10 @@ TEST(NodeInteropTest, cppStarterAndNodeFormatterMakeOneTraceInJaeger) {
 
   Process formatter({"/usr/bin/env", "node", (kNodeDir / "formatter.js").string(), "--port", "0"},
                     nodeEnvironment);
-  const std::string formatterUrl = listeningUrl(formatter, "the Node.js formatter");
+  const std::string formatterUrl = listeningUrl(formatter, kStartDeadline, "the Node.js formatter");
   ASSERT_FALSE(formatterUrl.empty());
   Process publisher({JAEGERTRACING_EXAMPLE_PUBLISHER, "--port", "0"}, environment);
-  const std::string publisherUrl = listeningUrl(publisher, "publisher");
+  const std::string publisherUrl = listeningUrl(publisher, kStartDeadline, "publisher");
   ASSERT_FALSE(publisherUrl.empty());
   Process starter({JAEGERTRACING_EXAMPLE_STARTER, "Bryan", "--formatter", formatterUrl,
                    "--publisher", publisherUrl},

@@ -2,12 +2,12 @@
 
 #include <gtest/gtest.h>
 #include <signal.h>
-#include <sys/wait.h>
 
 #include <chrono>
 #include <optional>
 
 #include "support/Process.h"
+#include "support/ProcessChecks.h"
 
 namespace jaegertracing {
 namespace testing {
@@ -17,25 +17,6 @@ using namespace std::chrono_literals;
 
 constexpr auto kStartDeadline = 20s;
 constexpr auto kExitDeadline = 30s;
-
-// The server's URL from its first line, "listening on 127.0.0.1:<port>".
-std::string listeningUrl(Process& server) {
-  const std::string prefix = "listening on ";
-  const auto line = server.readLine(kStartDeadline);
-  if (!line || line->rfind(prefix, 0) != 0) {
-    ADD_FAILURE() << "expected \"listening on 127.0.0.1:<port>\", got "
-                  << (line ? "\"" + *line + "\"" : "nothing");
-    return "";
-  }
-  return "http://" + line->substr(prefix.size());
-}
-
-void expectExitsWith(Process& process, int code, const std::string& what) {
-  const auto status = process.wait(kExitDeadline);
-  ASSERT_TRUE(status) << what << " still runs after " << kExitDeadline.count() << " s";
-  ASSERT_TRUE(WIFEXITED(*status) && WEXITSTATUS(*status) == code)
-      << what << " " << describeStatus(*status) << ", expected exit " << code;
-}
 
 }  // namespace
 
@@ -57,13 +38,13 @@ TutorialRun runTutorial(const std::map<std::string, std::string>& reporting) {
   TutorialRun run;
   const auto environment = tutorialEnvironment(reporting);
   Process formatter({JAEGERTRACING_EXAMPLE_FORMATTER, "--port", "0"}, environment);
-  run.formatterUrl = listeningUrl(formatter);
+  run.formatterUrl = listeningUrl(formatter, kStartDeadline);
   if (run.formatterUrl.empty()) {
     ADD_FAILURE() << "formatter did not start";
     return run;
   }
   Process publisher({JAEGERTRACING_EXAMPLE_PUBLISHER, "--port", "0"}, environment);
-  run.publisherUrl = listeningUrl(publisher);
+  run.publisherUrl = listeningUrl(publisher, kStartDeadline);
   if (run.publisherUrl.empty()) {
     ADD_FAILURE() << "publisher did not start";
     return run;
@@ -71,11 +52,11 @@ TutorialRun runTutorial(const std::map<std::string, std::string>& reporting) {
   Process starter({JAEGERTRACING_EXAMPLE_STARTER, "Bryan", "--formatter", run.formatterUrl,
                    "--publisher", run.publisherUrl},
                   environment);
-  expectExitsWith(starter, 0, "starter");
+  expectExitsWith(starter, 0, kExitDeadline, "starter");
   formatter.signal(SIGTERM);
   publisher.signal(SIGTERM);
-  expectExitsWith(formatter, 0, "formatter after SIGTERM");
-  expectExitsWith(publisher, 0, "publisher after SIGTERM");
+  expectExitsWith(formatter, 0, kExitDeadline, "formatter after SIGTERM");
+  expectExitsWith(publisher, 0, kExitDeadline, "publisher after SIGTERM");
   return run;
 }
 

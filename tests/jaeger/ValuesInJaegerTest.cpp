@@ -14,9 +14,9 @@
 #include <limits>
 #include <map>
 #include <string>
-#include <unordered_map>
 
 #include "jaeger/JaegerV2.h"
+#include "support/Carriers.h"
 
 namespace jaegertracing {
 namespace testing {
@@ -29,28 +29,6 @@ constexpr auto kTraceDeadline = 30s;
 constexpr const char* kW3CTraceId = "4bf92f3577b34da6a3ce929d0e0e4736";
 constexpr const char* kW3CParentId = "00f067aa0ba902b7";
 constexpr const char* kTraceState = "congo=t61rcWkgMzE,rojo=00f067aa0ba902b7";
-
-class MapCarrier : public opentracing::TextMapReader, public opentracing::TextMapWriter {
- public:
-  explicit MapCarrier(std::unordered_map<std::string, std::string> headers)
-      : headers_(std::move(headers)) {}
-  opentracing::expected<void> Set(opentracing::string_view key,
-                                  opentracing::string_view value) const override {
-    headers_[key] = value;
-    return {};
-  }
-  opentracing::expected<void> ForeachKey(
-      std::function<opentracing::expected<void>(opentracing::string_view, opentracing::string_view)>
-          f) const override {
-    for (const auto& [key, value] : headers_) {
-      if (auto result = f(key, value); !result) return result;
-    }
-    return {};
-  }
-
- private:
-  mutable std::unordered_map<std::string, std::string> headers_;
-};
 
 // Every kind of opentracing::Value, named by what it is.
 std::vector<std::pair<std::string, opentracing::Value>> everyValueKind() {
@@ -191,9 +169,9 @@ TEST_P(ValuesInJaegerTest, everyValueKindReferenceAndIdComesBackAsSent) {
   EXPECT_EQ(inherited, "alice");
 
   // The same trace continued from another service's W3C headers.
-  const auto extracted = tracer->Extract(
-      MapCarrier({{"traceparent", std::string("00-") + kW3CTraceId + "-" + kW3CParentId + "-01"},
-                  {"tracestate", kTraceState}}));
+  const auto extracted = tracer->Extract(testing::ListReader(
+      {{"traceparent", std::string("00-") + kW3CTraceId + "-" + kW3CParentId + "-01"},
+       {"tracestate", kTraceState}}));
   ASSERT_TRUE(extracted && *extracted);
   auto continued = tracer->StartSpan("continued", {opentracing::ChildOf(extracted->get())});
   continued->Finish();

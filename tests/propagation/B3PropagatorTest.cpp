@@ -1,18 +1,19 @@
 #include <gtest/gtest.h>
 
-#include <stdexcept>
 #include <string>
 #include <vector>
 
 #include "model/SamplingDenied.h"
 #include "propagation/B3Propagator.h"
-#include "propagation/Carriers.h"
+#include "support/Carriers.h"
+#include "support/FailingCarriers.h"
 
 namespace jaegertracing {
 namespace propagation {
 namespace {
 
 using testing::Headers;
+using testing::inject;
 using Encoding = B3Propagator::Encoding;
 
 constexpr const char* kTraceID64 = "463ac35c9f6413ad";
@@ -20,20 +21,8 @@ constexpr const char* kTraceID128 = "80f198ee56343ba864fe8b2a57d3eff7";
 constexpr const char* kSpanID = "a2fb4a1d1a96d312";
 constexpr const char* kParentID = "0020000000000001";
 
-Headers inject(const B3Propagator& propagator, const SpanContext& context, bool http) {
-  Headers headers;
-  if (http) {
-    propagator.inject(context, testing::HTTPHeadersWriter(headers), true);
-  } else {
-    propagator.inject(context, testing::TextMapWriter(headers), false);
-  }
-  return headers;
-}
-
 ExtractResult extract(const Headers& headers, bool http) {
-  const B3Propagator propagator;
-  if (http) return propagator.extract(testing::HTTPHeadersReader(headers), true);
-  return propagator.extract(testing::TextMapReader(headers), false);
+  return testing::extract(B3Propagator(), headers, http);
 }
 
 void expectContext(const ExtractResult& result, const TraceID& traceID, uint64_t spanID,
@@ -363,24 +352,6 @@ TEST(B3PropagatorCarrierTest, TheLastRepeatedHeaderWins) {
   expectContext(propagator.extract(reader, false), kTrace64, kSpan, 0, 1);
 }
 
-class FailingWriter : public opentracing::TextMapWriter {
- public:
-  FailingWriter(int succeed, bool throws) : succeed_(succeed), throws_(throws) {}
-  opentracing::expected<void> Set(opentracing::string_view key,
-                                  opentracing::string_view) const override {
-    keys.emplace_back(key);
-    if (static_cast<int>(keys.size()) <= succeed_) return {};
-    if (throws_) throw std::runtime_error("carrier failed");
-    return opentracing::make_unexpected(opentracing::invalid_carrier_error);
-  }
-
-  mutable std::vector<std::string> keys;
-
- private:
-  int succeed_;
-  bool throws_;
-};
-
 TEST(B3PropagatorCarrierTest, StopsAtTheFirstFailedSet) {
   const B3Propagator propagator;
   const SpanContext context(kTrace64, kSpan, kParent, 1);
@@ -388,28 +359,17 @@ TEST(B3PropagatorCarrierTest, StopsAtTheFirstFailedSet) {
                                         "x-b3-sampled"};
   for (const bool throws : {false, true}) {
     for (int succeed = 0; succeed < 4; ++succeed) {
-      const FailingWriter writer(succeed, throws);
+      const testing::FailingWriter writer(succeed, throws);
       EXPECT_NO_THROW(propagator.inject(context, writer, true));
       EXPECT_EQ(writer.keys, std::vector<std::string>(all.begin(), all.begin() + succeed + 1));
     }
   }
 }
 
-class ThrowingReader : public opentracing::TextMapReader {
- public:
-  opentracing::expected<void> ForeachKey(
-      std::function<opentracing::expected<void>(opentracing::string_view, opentracing::string_view)>
-          f) const override {
-    const auto ignored = f("b3", "0");
-    static_cast<void>(ignored);
-    throw std::runtime_error("carrier failed");
-  }
-};
-
 TEST(B3PropagatorCarrierTest, AFailingReaderGivesNoContext) {
   const B3Propagator propagator;
   ExtractResult result;
-  EXPECT_NO_THROW(result = propagator.extract(ThrowingReader(), false));
+  EXPECT_NO_THROW(result = propagator.extract(testing::FailingReader("b3", "0", true), false));
   expectNoContext(result);
 }
 

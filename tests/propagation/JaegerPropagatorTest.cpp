@@ -1,38 +1,25 @@
 #include <gtest/gtest.h>
 
 #include <map>
-#include <stdexcept>
 #include <string>
 #include <utility>
 #include <vector>
 
-#include "propagation/Carriers.h"
 #include "propagation/JaegerPropagator.h"
+#include "support/Carriers.h"
+#include "support/FailingCarriers.h"
 
 namespace jaegertracing {
 namespace propagation {
 namespace {
 
+using testing::extract;
 using testing::Headers;
+using testing::inject;
 using BaggageMap = std::map<std::string, std::string>;
 
 BaggageMap toMap(const SpanContext::Baggage& baggage) {
   return BaggageMap(baggage.begin(), baggage.end());
-}
-
-Headers inject(const JaegerPropagator& propagator, const SpanContext& context, bool http) {
-  Headers headers;
-  if (http) {
-    propagator.inject(context, testing::HTTPHeadersWriter(headers), true);
-  } else {
-    propagator.inject(context, testing::TextMapWriter(headers), false);
-  }
-  return headers;
-}
-
-ExtractResult extract(const JaegerPropagator& propagator, const Headers& headers, bool http) {
-  if (http) return propagator.extract(testing::HTTPHeadersReader(headers), true);
-  return propagator.extract(testing::TextMapReader(headers), false);
 }
 
 void expectSameContext(const SpanContext& expected, const SpanContext& actual) {
@@ -406,56 +393,23 @@ TEST(JaegerPropagatorCarrierTest, AValidHeaderAfterAMalformedOneDoesNotHelp) {
   EXPECT_TRUE(result.malformed);
 }
 
-class FailingReader : public opentracing::TextMapReader {
- public:
-  explicit FailingReader(bool throws) : throws_(throws) {}
-  opentracing::expected<void> ForeachKey(
-      std::function<opentracing::expected<void>(opentracing::string_view, opentracing::string_view)>
-          f) const override {
-    const auto ignored = f("uber-trace-id", "1:2:0:1");
-    static_cast<void>(ignored);
-    if (throws_) throw std::runtime_error("carrier failed");
-    return opentracing::make_unexpected(opentracing::invalid_carrier_error);
-  }
-
- private:
-  bool throws_;
-};
-
 TEST(JaegerPropagatorCarrierTest, AFailingReaderGivesNoContext) {
   const JaegerPropagator propagator{HeadersConfig()};
   for (const bool throws : {false, true}) {
     ExtractResult result;
-    EXPECT_NO_THROW(result = propagator.extract(FailingReader(throws), false));
+    EXPECT_NO_THROW(result = propagator.extract(
+                        testing::FailingReader("uber-trace-id", "1:2:0:1", throws), false));
     EXPECT_EQ(result.context, nullptr);
     EXPECT_FALSE(result.malformed);
   }
 }
-
-class FailingWriter : public opentracing::TextMapWriter {
- public:
-  FailingWriter(int succeed, bool throws) : succeed_(succeed), throws_(throws) {}
-  opentracing::expected<void> Set(opentracing::string_view key,
-                                  opentracing::string_view) const override {
-    keys.emplace_back(key);
-    if (static_cast<int>(keys.size()) <= succeed_) return {};
-    if (throws_) throw std::runtime_error("carrier failed");
-    return opentracing::make_unexpected(opentracing::invalid_carrier_error);
-  }
-
-  mutable std::vector<std::string> keys;
-
- private:
-  int succeed_;
-  bool throws_;
-};
 
 TEST(JaegerPropagatorCarrierTest, StopsAtTheFirstFailedSet) {
   const JaegerPropagator propagator{HeadersConfig()};
   const SpanContext context(TraceID(0, 1), 2, 0, 1, {{"a", "1"}, {"b", "2"}, {"c", "3"}});
   for (const bool throws : {false, true}) {
     for (int succeed = 0; succeed < 4; ++succeed) {
-      const FailingWriter writer(succeed, throws);
+      const testing::FailingWriter writer(succeed, throws);
       EXPECT_NO_THROW(propagator.inject(context, writer, true));
       EXPECT_EQ(writer.keys.size(), static_cast<std::size_t>(succeed + 1));
       EXPECT_EQ(writer.keys.front(), "uber-trace-id");

@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "model/SamplingDenied.h"
-#include "propagation/Carriers.h"
+#include "support/Carriers.h"
 #include "support/TestTracer.h"
 
 namespace jaegertracing {

@@ -1,20 +1,22 @@
 #include <gtest/gtest.h>
 
 #include <map>
-#include <stdexcept>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "model/SamplingDenied.h"
-#include "propagation/Carriers.h"
 #include "propagation/W3CPropagator.h"
+#include "support/Carriers.h"
+#include "support/FailingCarriers.h"
 
 namespace jaegertracing {
 namespace propagation {
 namespace {
 
+using testing::extract;
 using testing::Headers;
+using testing::inject;
 using BaggageMap = std::map<std::string, std::string>;
 
 // The W3C's own example.
@@ -24,21 +26,6 @@ constexpr uint64_t kParentID = 0x00f067aa0ba902b7;
 
 BaggageMap toMap(const SpanContext::Baggage& baggage) {
   return BaggageMap(baggage.begin(), baggage.end());
-}
-
-Headers inject(const W3CPropagator& propagator, const SpanContext& context, bool http) {
-  Headers headers;
-  if (http) {
-    propagator.inject(context, testing::HTTPHeadersWriter(headers), true);
-  } else {
-    propagator.inject(context, testing::TextMapWriter(headers), false);
-  }
-  return headers;
-}
-
-ExtractResult extract(const W3CPropagator& propagator, const Headers& headers, bool http) {
-  if (http) return propagator.extract(testing::HTTPHeadersReader(headers), true);
-  return propagator.extract(testing::TextMapReader(headers), false);
 }
 
 // Each test runs for TextMap (false) and HTTP headers (true).
@@ -379,49 +366,16 @@ TEST(W3CPropagatorCarrierTest, ARepeatedTraceParentIsMalformed) {
   }
 }
 
-class FailingReader : public opentracing::TextMapReader {
- public:
-  explicit FailingReader(bool throws) : throws_(throws) {}
-  opentracing::expected<void> ForeachKey(
-      std::function<opentracing::expected<void>(opentracing::string_view, opentracing::string_view)>
-          f) const override {
-    const auto ignored = f("traceparent", kTraceParent);
-    static_cast<void>(ignored);
-    if (throws_) throw std::runtime_error("carrier failed");
-    return opentracing::make_unexpected(opentracing::invalid_carrier_error);
-  }
-
- private:
-  bool throws_;
-};
-
 TEST(W3CPropagatorCarrierTest, AFailingReaderGivesNoContext) {
   const W3CPropagator propagator;
   for (const bool throws : {false, true}) {
     ExtractResult result;
-    EXPECT_NO_THROW(result = propagator.extract(FailingReader(throws), false));
+    EXPECT_NO_THROW(result = propagator.extract(
+                        testing::FailingReader("traceparent", kTraceParent, throws), false));
     EXPECT_EQ(result.context, nullptr);
     EXPECT_FALSE(result.malformed);
   }
 }
-
-class FailingWriter : public opentracing::TextMapWriter {
- public:
-  FailingWriter(int succeed, bool throws) : succeed_(succeed), throws_(throws) {}
-  opentracing::expected<void> Set(opentracing::string_view key,
-                                  opentracing::string_view) const override {
-    keys.emplace_back(key);
-    if (static_cast<int>(keys.size()) <= succeed_) return {};
-    if (throws_) throw std::runtime_error("carrier failed");
-    return opentracing::make_unexpected(opentracing::invalid_carrier_error);
-  }
-
-  mutable std::vector<std::string> keys;
-
- private:
-  int succeed_;
-  bool throws_;
-};
 
 TEST(W3CPropagatorCarrierTest, StopsAtTheFirstFailedSet) {
   const W3CPropagator propagator;
@@ -429,7 +383,7 @@ TEST(W3CPropagatorCarrierTest, StopsAtTheFirstFailedSet) {
   const std::vector<std::string> all = {"traceparent", "tracestate", "baggage"};
   for (const bool throws : {false, true}) {
     for (int succeed = 0; succeed < 3; ++succeed) {
-      const FailingWriter writer(succeed, throws);
+      const testing::FailingWriter writer(succeed, throws);
       EXPECT_NO_THROW(propagator.inject(context, writer, true));
       EXPECT_EQ(writer.keys, std::vector<std::string>(all.begin(), all.begin() + succeed + 1));
     }

@@ -12,7 +12,6 @@
 
 #include <atomic>
 #include <chrono>
-#include <cstdlib>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -22,7 +21,10 @@
 #include "senders/CollectorUrl.h"
 #include "senders/HttpSender.h"
 #include "senders/ThriftSpanWriter.h"
+#include "support/CapturingLogger.h"
 #include "support/CollectorServer.h"
+#include "support/LoopbackSocket.h"
+#include "support/ScopedEnvironment.h"
 #include "support/SpanRecordConversion.h"
 #include "support/SpanRecords.h"
 
@@ -37,45 +39,22 @@ namespace wire = jaegertracing::thrift;
 // ---------------------------------------------------------------------------------------------
 // Helpers
 
-class CapturingLogger final : public logging::Logger {
- public:
-  void error(const std::string& message) override { add("ERROR: " + message); }
-  void info(const std::string& message) override { add("INFO: " + message); }
+using testing::CapturingLogger;
 
-  std::vector<std::string> lines() const {
-    std::lock_guard<std::mutex> lock(mutex_);
-    return lines_;
-  }
-  std::vector<std::string> linesStartingWith(const std::string& prefix) const {
-    std::vector<std::string> matching;
-    for (const auto& line : lines()) {
-      if (line.rfind(prefix, 0) == 0) matching.push_back(line);
-    }
-    return matching;
-  }
-  // Every line, checked for each text that must never be logged.
-  void expectNoneContain(const std::vector<std::string>& secrets) const {
-    for (const auto& line : lines()) {
-      for (const auto& secret : secrets) {
-        EXPECT_EQ(line.find(secret), std::string::npos) << "\"" << secret << "\" in: " << line;
-      }
+// Every line, checked for each text that must never be logged.
+void expectNoneContain(const CapturingLogger& logger, const std::vector<std::string>& secrets) {
+  for (const auto& line : logger.lines()) {
+    for (const auto& secret : secrets) {
+      EXPECT_EQ(line.find(secret), std::string::npos) << "\"" << secret << "\" in: " << line;
     }
   }
-
- private:
-  void add(std::string line) {
-    std::lock_guard<std::mutex> lock(mutex_);
-    lines_.push_back(std::move(line));
-  }
-
-  mutable std::mutex mutex_;
-  std::vector<std::string> lines_;
-};
+}
 
 bool contains(const std::string& text, const std::string& part) {
   return text.find(part) != std::string::npos;
 }
 
+using testing::ScopedEnv;
 using testing::spanWithPayload;
 
 std::vector<std::unique_ptr<SpanRecord>> spans(uint64_t count, size_t payloadBytes = 10) {
@@ -104,21 +83,9 @@ const std::vector<SpanTag> kProcessTags = {SpanTag{"jaeger.version", std::string
                                            SpanTag{"ratio", 0.5}, SpanTag{"canary", true},
                                            SpanTag{"shard", int64_t{3}}};
 
-// A TCP port on 127.0.0.1 that nobody listens on.
-uint16_t closedTcpPort() {
-  const int fd = socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  socklen_t length = sizeof address;
-  bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address);
-  getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length);
-  close(fd);
-  return ntohs(address.sin_port);
-}
-
 std::string closedEndpoint() {
-  return "http://127.0.0.1:" + std::to_string(closedTcpPort()) + "/api/traces";
+  return "http://127.0.0.1:" + std::to_string(testing::closedLoopbackPort(SOCK_STREAM)) +
+         "/api/traces";
 }
 
 // Accepts connections, reads the request's headers and hangs up without answering.
@@ -171,26 +138,6 @@ class HangUpServer {
   uint16_t port_ = 0;
   std::atomic<size_t> hungUp_{0};
   std::thread thread_;
-};
-
-// Sets a variable for a scope and puts back what was there.
-class ScopedEnv {
- public:
-  ScopedEnv(const char* name, const std::string& value) : name_(name) {
-    if (const char* old = std::getenv(name)) old_ = old;
-    setenv(name, value.c_str(), 1);
-  }
-  ~ScopedEnv() {
-    if (old_) {
-      setenv(name_, old_->c_str(), 1);
-    } else {
-      unsetenv(name_);
-    }
-  }
-
- private:
-  const char* name_;
-  std::optional<std::string> old_;
 };
 
 const wire::Tag* findTag(const std::vector<wire::Tag>& tags, const std::string& key) {
@@ -486,7 +433,7 @@ TEST(HttpSenderTest, BearerTokenWinsOverUserAndPassword) {
   const auto info = logger.linesStartingWith("INFO: ");
   ASSERT_EQ(info.size(), 1u);
   EXPECT_TRUE(contains(info[0], "gets the token")) << info[0];
-  logger.expectNoneContain({"tok-3f9a77", "s3cret-pass"});
+  expectNoneContain(logger, {"tok-3f9a77", "s3cret-pass"});
 }
 
 TEST(HttpSenderTest, CredentialsNeverReachTheLogsEvenWhenTheServerEchoesThem) {
@@ -516,8 +463,8 @@ TEST(HttpSenderTest, CredentialsNeverReachTheLogsEvenWhenTheServerEchoesThem) {
   EXPECT_TRUE(contains(errors[0], "http://127.0.0.1:" + std::to_string(collector.port()) +
                                       "/api/traces?tenant=t1&format=jaeger.thrift"))
       << errors[0];
-  logger.expectNoneContain(
-      {"s3cret-pass", "YWxpY2U6czNjcmV0LXBhc3M=", "url-pass-77", "bob:", "\n"});
+  expectNoneContain(logger,
+                    {"s3cret-pass", "YWxpY2U6czNjcmV0LXBhc3M=", "url-pass-77", "bob:", "\n"});
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -617,7 +564,7 @@ TEST(HttpSenderTest, AServerThatHangsUpMidRequestIsAFailure) {
 }
 
 TEST(HttpSenderTest, ACollectorThatComesUpLaterReceivesTheLaterSpans) {
-  const uint16_t port = closedTcpPort();
+  const uint16_t port = testing::closedLoopbackPort(SOCK_STREAM);
   std::optional<testing::CollectorServer> collector;  // outlives the sender's connection
   Counters counters;
   CapturingLogger logger;
@@ -760,7 +707,7 @@ TEST(HttpSenderTracerTest, ADownCollectorFailsNothingButItsSpans) {
   EXPECT_EQ(stats.batchesSent, 0u);
   EXPECT_GE(stats.batchesFailed, 1u);
   EXPECT_EQ(logger->linesStartingWith("ERROR: ").size(), 1u);
-  logger->expectNoneContain({"env-pass-91"});
+  expectNoneContain(*logger, {"env-pass-91"});
 }
 
 TEST(HttpSenderTracerTest, DropsWhileTheCollectorHangsTravelInClientStats) {

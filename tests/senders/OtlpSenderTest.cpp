@@ -3,9 +3,7 @@
 // span record, both encodings, gzip, batching, and OTLP's delivery rules.
 #include <google/protobuf/util/message_differencer.h>
 #include <gtest/gtest.h>
-#include <netinet/in.h>
 #include <sys/socket.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
@@ -16,6 +14,8 @@
 #include <vector>
 
 #include "senders/OtlpSender.h"
+#include "support/CapturingLogger.h"
+#include "support/LoopbackSocket.h"
 #include "support/OtlpServer.h"
 #include "support/SpanRecordConversion.h"
 #include "support/SpanRecords.h"
@@ -26,50 +26,13 @@ namespace {
 
 using namespace std::chrono_literals;
 using Clock = std::chrono::steady_clock;
+using testing::CapturingLogger;
 using testing::OtlpServer;
 namespace proto = opentelemetry::proto;
 using Records = std::vector<std::unique_ptr<SpanRecord>>;
 
-class CapturingLogger final : public logging::Logger {
- public:
-  void error(const std::string& message) override { add("ERROR: " + message); }
-  void info(const std::string& message) override { add("INFO: " + message); }
-  std::vector<std::string> lines() const {
-    std::lock_guard<std::mutex> lock(mutex_);
-    return lines_;
-  }
-  std::vector<std::string> errors() const {
-    std::vector<std::string> matching;
-    for (const auto& line : lines()) {
-      if (line.rfind("ERROR: ", 0) == 0) matching.push_back(line);
-    }
-    return matching;
-  }
-
- private:
-  void add(std::string line) {
-    std::lock_guard<std::mutex> lock(mutex_);
-    lines_.push_back(std::move(line));
-  }
-  mutable std::mutex mutex_;
-  std::vector<std::string> lines_;
-};
-
 bool contains(const std::string& text, const std::string& part) {
   return text.find(part) != std::string::npos;
-}
-
-// A port nothing listens on: bound, then closed.
-uint16_t closedPort() {
-  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  ::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address);
-  socklen_t length = sizeof address;
-  ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length);
-  ::close(fd);
-  return ntohs(address.sin_port);
 }
 
 struct Fixture {
@@ -457,7 +420,9 @@ TEST(OtlpSenderTest, ARetryAfterBeyondTheTimeoutIsNotWaitedFor) {
 
 TEST(OtlpSenderTest, AFailedConnectionIsRetriedWithinTheTimeout) {
   Fixture f;
-  auto options = f.options("http://127.0.0.1:" + std::to_string(closedPort()) + "/v1/traces");
+  auto options =
+      f.options("http://127.0.0.1:" + std::to_string(testing::closedLoopbackPort(SOCK_STREAM)) +
+                "/v1/traces");
   options.transport.timeout = 300ms;
   auto sender = f.sender(options);
   CapturingLogger& logger = f.logger;

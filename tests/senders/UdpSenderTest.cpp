@@ -9,6 +9,7 @@
 
 #include "agent/AgentReceiver.h"
 #include "senders/UdpSender.h"
+#include "support/LoopbackSocket.h"
 #include "support/SpanRecordConversion.h"
 #include "support/SpanRecords.h"
 
@@ -78,23 +79,12 @@ TEST(UdpSenderTest, SpansNearTheLimitFitExactlyOrAreDroppedAndCounted) {
   EXPECT_EQ(batches.back().stats.tooLargeDroppedSpans, 1);
 }
 
-uint16_t closedUdpPort() {
-  const int fd = socket(AF_INET, SOCK_DGRAM, 0);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  socklen_t length = sizeof address;
-  bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address);
-  getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length);
-  close(fd);
-  return ntohs(address.sin_port);
-}
-
 TEST(UdpSenderTest, FailedSendsAreCountedAndNeverRetriedForever) {
   Counters counters;
   auto logger = logging::nullLogger();
   // Nobody listens: the kernel answers a connected UDP socket with "connection refused".
-  UdpSender sender("127.0.0.1", closedUdpPort(), 65000, "svc", {}, counters, *logger);
+  UdpSender sender("127.0.0.1", testing::closedLoopbackPort(SOCK_DGRAM), 65000, "svc", {}, counters,
+                   *logger);
   std::vector<std::unique_ptr<SpanRecord>> spans;
   spans.push_back(spanWithPayload(1, 10));
   for (int i = 0; i < 6; ++i) sender.send(spans);
@@ -108,7 +98,7 @@ TEST(UdpSenderTest, FailedSendsAreCountedAndNeverRetriedForever) {
 TEST(UdpSenderTest, AnAgentThatComesUpLaterReceivesTheLaterSpans) {
   Counters counters;
   auto logger = logging::nullLogger();
-  const uint16_t port = closedUdpPort();
+  const uint16_t port = testing::closedLoopbackPort(SOCK_DGRAM);
   UdpSender sender("127.0.0.1", port, 65000, "svc", {}, counters, *logger);
   std::vector<std::unique_ptr<SpanRecord>> spans;
   spans.push_back(spanWithPayload(1, 10));

@@ -106,37 +106,19 @@ bool FlappingCollector::setMode(Mode mode) {
 }
 
 void FlappingCollector::start(uint16_t port) {
-  auto server = std::make_unique<httplib::Server>();
-  // Bounds how long stop() waits for workers that hold an idle or half-sent connection.
-  server->set_keep_alive_timeout(1);
-  server->set_read_timeout(2s);
-  server->Post("/api/traces", [this](const httplib::Request& request, httplib::Response& response) {
-    response.status = handle(request.get_header_value("Content-Type"), request.body);
-  });
-  if (port == 0) {
-    const int bound = server->bind_to_any_port("127.0.0.1");
-    if (bound <= 0) throw std::runtime_error("cannot bind the soak collector");
-    port_ = static_cast<uint16_t>(bound);
-  } else if (!server->bind_to_port("127.0.0.1", port)) {
-    throw std::runtime_error("cannot bind the soak collector to port " + std::to_string(port));
-  }
-  server_ = std::move(server);
-  // The socket listens already: connections queue until this thread accepts them.
-  listenReturned_ = false;
-  thread_ = std::thread([this, server = server_.get()] {
-    server->listen_after_bind();
-    listenReturned_ = true;
-  });
+  server_ =
+      std::make_unique<HttpTestServer>("the soak collector", port, [this](httplib::Server& http) {
+        // Bounds how long stop() waits for workers that hold a half-sent connection.
+        http.set_read_timeout(2s);
+        http.Post(
+            "/api/traces", [this](const httplib::Request& request, httplib::Response& response) {
+              response.status = handle(request.get_header_value("Content-Type"), request.body);
+            });
+      });
+  port_ = server_->port();
 }
 
-void FlappingCollector::stop() {
-  if (!server_) return;
-  // A stop() before listen_after_bind runs would be lost: it runs as soon as its thread starts.
-  while (!server_->is_running() && !listenReturned_) std::this_thread::yield();
-  server_->stop();
-  thread_.join();
-  server_.reset();
-}
+void FlappingCollector::stop() { server_.reset(); }
 
 int FlappingCollector::handle(const std::string& contentType, const std::string& body) {
   const int64_t spans = contentType == "application/x-thrift" ? spansInBatch(body) : -1;

@@ -6,18 +6,13 @@
 #ifndef JAEGERTRACING_TESTS_SOAK_FLAPPINGCOLLECTOR_H
 #define JAEGERTRACING_TESTS_SOAK_FLAPPINGCOLLECTOR_H
 
-#include <atomic>
-#include <chrono>
 #include <condition_variable>
 #include <cstdint>
 #include <memory>
 #include <mutex>
 #include <string>
-#include <thread>
 
-namespace httplib {
-class Server;
-}
+#include "support/HttpTestServer.h"
 
 namespace jaegertracing {
 namespace testing {
@@ -58,15 +53,15 @@ class FlappingCollector {
   void stop();
   int handle(const std::string& contentType, const std::string& body);
 
-  std::unique_ptr<httplib::Server> server_;
-  std::thread thread_;
   uint16_t port_ = 0;
-  std::atomic<bool> listenReturned_{false};
 
   mutable std::mutex mutex_;
   std::condition_variable modeChanged_;
   Mode mode_ = Mode::Accept;
   Counts counts_;
+
+  // Null while Down; last: see HttpTestServer.h.
+  std::unique_ptr<HttpTestServer> server_;
 };
 
 }  // namespace testing

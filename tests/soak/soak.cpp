@@ -35,9 +35,9 @@
 #include <thread>
 #include <vector>
 
-#include "propagation/Carriers.h"
 #include "soak/FlappingCollector.h"
 #include "soak/ProcessMemory.h"
+#include "support/Carriers.h"
 
 namespace {
 

@@ -9,18 +9,12 @@
 #include <jaeger_types.h>
 
 #include <chrono>
-#include <condition_variable>
 #include <cstddef>
 #include <cstdint>
-#include <memory>
-#include <mutex>
 #include <string>
-#include <thread>
 #include <vector>
 
-namespace httplib {
-class Server;
-}
+#include "support/HttpTestServer.h"
 
 namespace jaegertracing {
 namespace testing {
@@ -40,13 +34,8 @@ class CollectorServer {
 
   // 0: the OS picks a free port. Throws std::runtime_error when it cannot be bound.
   explicit CollectorServer(uint16_t port = 0);
-  // Releases a hanging answer, stops serving and joins the threads.
-  ~CollectorServer();
 
-  CollectorServer(const CollectorServer&) = delete;
-  CollectorServer& operator=(const CollectorServer&) = delete;
-
-  uint16_t port() const { return port_; }
+  uint16_t port() const { return server_.port(); }
   // http://127.0.0.1:<port>/api/traces
   std::string endpoint() const;
 
@@ -55,9 +44,9 @@ class CollectorServer {
   // Answer well-formed requests with this status and body (default 202, empty).
   void answer(int status, const std::string& body = "");
   // Hold every answer until the server is destroyed or resume(): a collector that hangs.
-  void hang();
+  void hang() { server_.hold(); }
   // Answers the held requests, and the later ones at once again.
-  void resume();
+  void resume() { server_.release(); }
 
   // Copies taken under the lock, in arrival order.
   std::vector<jaegertracing::thrift::Batch> batches() const;
@@ -80,23 +69,16 @@ class CollectorServer {
                const std::string& query, const std::string& contentType,
                const std::string& authorization, const std::string& body, int remotePort);
 
-  std::unique_ptr<httplib::Server> server_;
-  uint16_t port_ = 0;
-
-  mutable std::mutex mutex_;
-  mutable std::condition_variable changed_;
+  // Under server_.lock().
   std::string expectedAuthorization_;
   int status_ = 202;
   std::string body_;
-  bool hanging_ = false;
-  bool stopping_ = false;
-  bool listenReturned_ = false;
   std::vector<jaegertracing::thrift::Batch> batches_;
   size_t spanCount_ = 0;
   std::vector<Request> requests_;
   std::vector<std::string> errors_;
 
-  std::thread thread_;
+  HttpTestServer server_;  // last: see HttpTestServer.h
 };
 
 }  // namespace testing

@@ -2,18 +2,15 @@
 
 #if defined(JAEGERTRACING_PLUGIN) && !defined(__SANITIZE_ADDRESS__) && !defined(__SANITIZE_THREAD__)
 
-#include <arpa/inet.h>
 #include <gtest/gtest.h>
-#include <netinet/in.h>
 #include <signal.h>
-#include <sys/socket.h>
-#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <sstream>
-#include <stdexcept>
+
+#include "support/LoopbackSocket.h"
 
 namespace jaegertracing {
 namespace testing {
@@ -27,20 +24,6 @@ constexpr int kStartAttempts = 3;
 
 std::filesystem::path exampleFile(const std::string& name) {
   return std::filesystem::path(JAEGERTRACING_SOURCE_DIR) / "examples" / "haproxy" / name;
-}
-
-// A port nothing listened on a moment ago.
-int freeTcpPort() {
-  const int socket = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  socklen_t length = sizeof(address);
-  const bool ok = socket >= 0 &&
-                  ::bind(socket, reinterpret_cast<sockaddr*>(&address), length) == 0 &&
-                  ::getsockname(socket, reinterpret_cast<sockaddr*>(&address), &length) == 0;
-  if (socket >= 0) ::close(socket);
-  return ok ? ntohs(address.sin_port) : 0;
 }
 
 std::string readFile(const std::filesystem::path& path) {
@@ -68,34 +51,19 @@ std::string fromTemplate(const std::string& name,
 
 }  // namespace
 
-RecordingBackend::RecordingBackend() {
-  server_.Get(".*", [this](const httplib::Request& request, httplib::Response& response) {
-    {
-      std::lock_guard<std::mutex> lock(mutex_);
-      requests_.push_back(request.headers);
-    }
-    response.set_content(kHAProxyBackendAnswer, "text/plain");
-  });
-  const int bound = server_.bind_to_any_port("127.0.0.1");
-  if (bound <= 0) throw std::runtime_error("cannot bind the test backend");
-  port_ = bound;
-  thread_ = std::thread([this] {
-    server_.listen_after_bind();
-    listenReturned_ = true;
-  });
-}
-
-RecordingBackend::~RecordingBackend() {
-  // A stop() before the server runs would be lost; it runs as soon as its thread starts.
-  while (!server_.is_running() && !listenReturned_) {
-    std::this_thread::yield();
-  }
-  server_.stop();
-  thread_.join();
-}
+RecordingBackend::RecordingBackend()
+    : server_("the test backend", 0, [this](httplib::Server& http) {
+        http.Get(".*", [this](const httplib::Request& request, httplib::Response& response) {
+          {
+            const auto lock = server_.lock();
+            requests_.push_back(request.headers);
+          }
+          response.set_content(kHAProxyBackendAnswer, "text/plain");
+        });
+      }) {}
 
 std::vector<httplib::Headers> RecordingBackend::requests() const {
-  std::lock_guard<std::mutex> lock(mutex_);
+  const auto lock = server_.lock();
   return requests_;
 }
 
@@ -138,7 +106,7 @@ std::optional<httplib::Response> HAProxyExample::get(const std::string& target) 
     return std::nullopt;
   }
   for (int attempt = 1; attempt <= kStartAttempts; ++attempt) {
-    const int port = freeTcpPort();
+    const int port = closedLoopbackPort(SOCK_STREAM);
     if (port == 0) continue;
     haproxy_ = start(port);
     if (::testing::Test::HasFailure()) return std::nullopt;

@@ -13,15 +13,13 @@
 
 #include <httplib.h>
 
-#include <atomic>
 #include <chrono>
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <string>
-#include <thread>
 #include <vector>
 
+#include "support/HttpTestServer.h"
 #include "support/Process.h"
 #include "support/TempDirectory.h"
 
@@ -35,18 +33,13 @@ inline constexpr const char* kHAProxyBackendAnswer = "hello from the backend";
 class RecordingBackend {
  public:
   RecordingBackend();
-  ~RecordingBackend();
 
-  int port() const { return port_; }
+  int port() const { return server_.port(); }
   std::vector<httplib::Headers> requests() const;
 
  private:
-  httplib::Server server_;
-  int port_ = 0;
-  mutable std::mutex mutex_;
-  std::vector<httplib::Headers> requests_;
-  std::atomic<bool> listenReturned_{false};
-  std::thread thread_;
+  std::vector<httplib::Headers> requests_;  // under server_.lock()
+  HttpTestServer server_;                   // last: see HttpTestServer.h
 };
 
 class HAProxyExample {

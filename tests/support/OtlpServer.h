@@ -12,19 +12,18 @@
 #include <opentelemetry/proto/collector/trace/v1/trace_service.pb.h>
 
 #include <chrono>
-#include <condition_variable>
 #include <cstddef>
 #include <deque>
 #include <map>
-#include <memory>
-#include <mutex>
 #include <string>
-#include <thread>
 #include <vector>
 
+#include "support/HttpTestServer.h"
+
 namespace httplib {
-class Server;
-}
+struct Request;
+struct Response;
+}  // namespace httplib
 
 namespace jaegertracing {
 namespace testing {
@@ -54,12 +53,8 @@ class OtlpServer {
   };
 
   OtlpServer();
-  ~OtlpServer();
 
-  OtlpServer(const OtlpServer&) = delete;
-  OtlpServer& operator=(const OtlpServer&) = delete;
-
-  uint16_t port() const { return port_; }
+  uint16_t port() const { return server_.port(); }
   // http://127.0.0.1:<port>/v1/traces, and the same without /v1/traces.
   std::string endpoint() const;
   std::string baseUrl() const;
@@ -77,19 +72,17 @@ class OtlpServer {
   bool waitForRequests(size_t n, std::chrono::milliseconds timeout) const;
 
  private:
-  std::unique_ptr<httplib::Server> server_;
-  uint16_t port_ = 0;
+  void handle(const httplib::Request& http, httplib::Response& response);
 
-  mutable std::mutex mutex_;
-  mutable std::condition_variable changed_;
+  // Under server_.lock().
   std::deque<Answer> script_;
   Answer answer_;
-  bool listenReturned_ = false;
   std::vector<OtlpRequestMessage> decoded_;
   size_t spanCount_ = 0;
   std::vector<Request> requests_;
   std::vector<std::string> errors_;
-  std::thread thread_;
+
+  HttpTestServer server_;  // last: see HttpTestServer.h
 };
 
 }  // namespace testing

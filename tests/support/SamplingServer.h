@@ -6,19 +6,13 @@
 #define JAEGERTRACING_TESTS_SUPPORT_SAMPLINGSERVER_H
 
 #include <chrono>
-#include <condition_variable>
 #include <cstddef>
 #include <cstdint>
 #include <map>
-#include <memory>
-#include <mutex>
 #include <string>
-#include <thread>
 #include <vector>
 
-namespace httplib {
-class Server;
-}
+#include "support/HttpTestServer.h"
 
 namespace jaegertracing {
 namespace testing {
@@ -34,13 +28,8 @@ class SamplingServer {
 
   // 0: the OS picks a free port. Throws std::runtime_error when it cannot be bound.
   explicit SamplingServer(uint16_t port = 0);
-  // Releases held answers, stops serving and joins the threads.
-  ~SamplingServer();
 
-  SamplingServer(const SamplingServer&) = delete;
-  SamplingServer& operator=(const SamplingServer&) = delete;
-
-  uint16_t port() const { return port_; }
+  uint16_t port() const { return server_.port(); }
   // http://127.0.0.1:<port>/sampling
   std::string url() const;
 
@@ -49,8 +38,8 @@ class SamplingServer {
   size_t respond(int status, const std::string& body);
   size_t respond(const std::string& strategyJson) { return respond(200, strategyJson); }
   // Hold every answer until release() or destruction: an agent that hangs.
-  void hold();
-  void release();
+  void hold() { server_.hold(); }
+  void release() { server_.release(); }
 
   // Requests received so far (held ones included), and copies of them in arrival order.
   size_t polls() const;
@@ -59,19 +48,12 @@ class SamplingServer {
   bool waitForPolls(size_t n, std::chrono::milliseconds timeout) const;
 
  private:
-  std::unique_ptr<httplib::Server> server_;
-  uint16_t port_ = 0;
-
-  mutable std::mutex mutex_;
-  mutable std::condition_variable changed_;
+  // Under server_.lock().
   int status_ = 404;
   std::string body_;
-  bool holding_ = false;
-  bool stopping_ = false;
-  bool listenReturned_ = false;
   std::vector<Request> requests_;
 
-  std::thread thread_;
+  HttpTestServer server_;  // last: see HttpTestServer.h
 };
 
 }  // namespace testing
