@@ -35,6 +35,7 @@
 #include "agent/ThriftBatches.h"
 #include "agent/UdpClient.h"
 #include "support/HeadlessChromium.h"
+#include "support/LoopbackSocket.h"
 #include "support/Process.h"
 #include "support/TempDirectory.h"
 
@@ -582,30 +583,22 @@ TEST(JaegerTailCommandLineTest, refusesBadArgumentsWithStatusTwo) {
 }
 
 TEST(JaegerTailCommandLineTest, aTakenPortIsAnError) {
-  const int taken = ::socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  socklen_t length = sizeof(address);
-  ASSERT_EQ(::bind(taken, reinterpret_cast<sockaddr*>(&address), length), 0);
-  ASSERT_EQ(::getsockname(taken, reinterpret_cast<sockaddr*>(&address), &length), 0);
-  Process tail({JAEGERTRACING_TAIL, "--agent-port", std::to_string(ntohs(address.sin_port)),
-                "--agent-binary-port", "0", "--collector-port", "0", "--otlp-port", "0"});
+  uint16_t port = 0;
+  const int taken = bindLoopback(SOCK_DGRAM, port);
+  ASSERT_GE(taken, 0);
+  Process tail({JAEGERTRACING_TAIL, "--agent-port", std::to_string(port), "--agent-binary-port",
+                "0", "--collector-port", "0", "--otlp-port", "0"});
   expectExitsWith(tail, 2, "jaeger-tail on a taken port");
   ::close(taken);
 }
 
 // The error names the port asked for (it said ":0" when a fixed HTTP port was taken).
 TEST(JaegerTailCommandLineTest, aTakenHttpPortIsNamedInTheError) {
-  const int taken = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  socklen_t length = sizeof(address);
-  ASSERT_EQ(::bind(taken, reinterpret_cast<sockaddr*>(&address), length), 0);
+  uint16_t takenPort = 0;
+  const int taken = bindLoopback(SOCK_STREAM, takenPort);
+  ASSERT_GE(taken, 0);
   ASSERT_EQ(::listen(taken, 1), 0);
-  ASSERT_EQ(::getsockname(taken, reinterpret_cast<sockaddr*>(&address), &length), 0);
-  const std::string port = std::to_string(ntohs(address.sin_port));
+  const std::string port = std::to_string(takenPort);
   // stderr into the pipe Process reads.
   Process tail({"/bin/sh", "-c", "exec \"$0\" \"$@\" 2>&1", JAEGERTRACING_TAIL, "--agent-port", "0",
                 "--agent-binary-port", "0", "--collector-port", port, "--otlp-port", "0"});
