@@ -8,32 +8,14 @@
 #include <string>
 
 #include "config/ConfigValidation.h"
+#include "support/ScopedEnvironment.h"
 
 namespace jaegertracing {
 namespace {
 
+using testing::ScopedEnv;
+
 // Sets one variable for a scope and puts back what was there.
-class ScopedVariable {
- public:
-  ScopedVariable(const char* name, const char* value) : name_(name) {
-    if (const char* old = std::getenv(name)) old_ = old;
-    ::setenv(name, value, 1);
-  }
-  ~ScopedVariable() {
-    if (old_) {
-      ::setenv(name_, old_->c_str(), 1);
-    } else {
-      ::unsetenv(name_);
-    }
-  }
-  ScopedVariable(const ScopedVariable&) = delete;
-  ScopedVariable& operator=(const ScopedVariable&) = delete;
-
- private:
-  const char* name_;
-  std::optional<std::string> old_;
-};
-
 // fromEnv with only `name` set: refused naming `name`, or accepted and then valid.
 void expectRefusedByNameOrValid(const char* name, const char* value) {
   SCOPED_TRACE(std::string(name) + "=" + value);
@@ -41,7 +23,7 @@ void expectRefusedByNameOrValid(const char* name, const char* value) {
                             "JAEGER_SAMPLER_MANAGER_HOST_PORT", "JAEGER_SAMPLING_ENDPOINT"}) {
     ASSERT_EQ(std::getenv(other), nullptr) << other << " is set in the test's environment";
   }
-  const ScopedVariable variable(name, value);
+  const ScopedEnv variable(name, std::string(value));
   Config config;
   try {
     config.fromEnv();

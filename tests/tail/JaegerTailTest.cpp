@@ -37,6 +37,7 @@
 #include "support/HeadlessChromium.h"
 #include "support/LoopbackSocket.h"
 #include "support/Process.h"
+#include "support/ProcessChecks.h"
 #include "support/TempDirectory.h"
 
 namespace jaegertracing {
@@ -149,24 +150,6 @@ class Tail {
   std::vector<std::string> lines_;
 };
 
-std::optional<std::string> listeningUrl(Process& server) {
-  const auto line = server.readLine(kStartDeadline);
-  const std::string prefix = "listening on ";
-  if (!line || line->rfind(prefix, 0) != 0) {
-    ADD_FAILURE() << "expected \"listening on 127.0.0.1:<port>\", got "
-                  << (line ? "\"" + *line + "\"" : "nothing");
-    return std::nullopt;
-  }
-  return "http://" + line->substr(prefix.size());
-}
-
-void expectExitsWith(Process& process, int code, const std::string& what) {
-  const auto status = process.wait(kExitDeadline);
-  ASSERT_TRUE(status) << what << " still runs after " << kExitDeadline.count() << " s";
-  EXPECT_TRUE(WIFEXITED(*status) && WEXITSTATUS(*status) == code)
-      << what << " " << describeStatus(*status) << ", expected exit " << code;
-}
-
 // The tutorial: starter Bryan calls formatter and publisher, which send their spans when they
 // stop. `reporting` says where the spans go (JAEGER_AGENT_* or JAEGER_ENDPOINT).
 void runTutorial(std::map<std::string, std::string> reporting) {
@@ -180,20 +163,20 @@ void runTutorial(std::map<std::string, std::string> reporting) {
   const std::string config = exampleConfig();
   Process formatter({JAEGERTRACING_EXAMPLE_FORMATTER, "--config", config, "--port", "0"},
                     environment);
-  const auto formatterUrl = listeningUrl(formatter);
-  ASSERT_TRUE(formatterUrl);
+  const std::string formatterUrl = listeningUrl(formatter, kStartDeadline, "formatter");
+  ASSERT_FALSE(formatterUrl.empty());
   Process publisher({JAEGERTRACING_EXAMPLE_PUBLISHER, "--config", config, "--port", "0"},
                     environment);
-  const auto publisherUrl = listeningUrl(publisher);
-  ASSERT_TRUE(publisherUrl);
+  const std::string publisherUrl = listeningUrl(publisher, kStartDeadline, "publisher");
+  ASSERT_FALSE(publisherUrl.empty());
   Process starter({JAEGERTRACING_EXAMPLE_STARTER, "Bryan", "--config", config, "--formatter",
-                   *formatterUrl, "--publisher", *publisherUrl},
+                   formatterUrl, "--publisher", publisherUrl},
                   environment);
-  expectExitsWith(starter, 0, "starter");
+  expectExitsWith(starter, 0, kExitDeadline, "starter");
   formatter.signal(SIGTERM);
   publisher.signal(SIGTERM);
-  expectExitsWith(formatter, 0, "formatter after SIGTERM");
-  expectExitsWith(publisher, 0, "publisher after SIGTERM");
+  expectExitsWith(formatter, 0, kExitDeadline, "formatter after SIGTERM");
+  expectExitsWith(publisher, 0, kExitDeadline, "publisher after SIGTERM");
 }
 
 const std::regex kFullTraceHeader(
@@ -564,7 +547,7 @@ TEST(JaegerTailCommandLineTest, printsTheProjectVersion) {
   Process tail({JAEGERTRACING_TAIL, "--version"});
   EXPECT_EQ(tail.readLine(kExitDeadline).value_or("<nothing>"),
             std::string("jaeger-tail ") + JAEGERTRACING_VERSION);
-  expectExitsWith(tail, 0, "jaeger-tail --version");
+  expectExitsWith(tail, 0, kExitDeadline, "jaeger-tail --version");
 }
 
 TEST(JaegerTailCommandLineTest, refusesBadArgumentsWithStatusTwo) {
@@ -577,7 +560,7 @@ TEST(JaegerTailCommandLineTest, refusesBadArgumentsWithStatusTwo) {
     std::vector<std::string> argv = {JAEGERTRACING_TAIL};
     argv.insert(argv.end(), arguments.begin(), arguments.end());
     Process tail(argv);
-    expectExitsWith(tail, 2, "jaeger-tail " + arguments.front());
+    expectExitsWith(tail, 2, kExitDeadline, "jaeger-tail " + arguments.front());
     EXPECT_FALSE(tail.readLine(1s)) << "nothing on stdout for " << arguments.front();
   }
 }
@@ -588,7 +571,7 @@ TEST(JaegerTailCommandLineTest, aTakenPortIsAnError) {
   ASSERT_GE(taken, 0);
   Process tail({JAEGERTRACING_TAIL, "--agent-port", std::to_string(port), "--agent-binary-port",
                 "0", "--collector-port", "0", "--otlp-port", "0"});
-  expectExitsWith(tail, 2, "jaeger-tail on a taken port");
+  expectExitsWith(tail, 2, kExitDeadline, "jaeger-tail on a taken port");
   ::close(taken);
 }
 
@@ -604,7 +587,7 @@ TEST(JaegerTailCommandLineTest, aTakenHttpPortIsNamedInTheError) {
                 "--agent-binary-port", "0", "--collector-port", port, "--otlp-port", "0"});
   std::vector<std::string> said;
   while (auto line = tail.readLine(kExitDeadline)) said.push_back(*line);
-  expectExitsWith(tail, 2, "jaeger-tail on a taken collector port");
+  expectExitsWith(tail, 2, kExitDeadline, "jaeger-tail on a taken collector port");
   const std::string expected = "cannot bind 127.0.0.1:" + port + " for the ";
   EXPECT_TRUE(std::any_of(
       said.begin(), said.end(),
