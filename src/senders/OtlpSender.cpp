@@ -4,8 +4,7 @@
 
 #include <algorithm>
 
-#include "senders/CollectorUrl.h"
-#include "senders/CurlSockets.h"
+#include "platform/LogSafeText.h"
 #include "senders/OtlpJsonEncoder.h"
 #include "senders/OtlpProtobufEncoder.h"
 #include "senders/OtlpResponse.h"
@@ -26,7 +25,7 @@ OtlpSender::OtlpSender(OtlpSenderOptions options, const std::string& serviceName
                        const std::vector<SpanTag>& processTags, Counters& counters,
                        logging::Logger& logger)
     : options_(std::move(options)),
-      loggedUrl_(withoutUserInfo(options_.transport.url)),
+      loggedUrl_(urlWithoutUserInfo(options_.transport.url)),
       encoder_(makeEncoder(options_.json, serviceName, processTags)),
       transport_(options_.transport),
       counters_(counters),
