@@ -10,9 +10,12 @@
 
 #include <chrono>
 #include <cstdint>
-#include <opentracing/expected/expected.hpp>
 #include <string>
-#include <utility>
+
+#include "config/Checked.h"
+// Host and port values are part of what is valid; the readers of the configuration see their
+// checks here with the rest.
+#include "config/HostPort.h"
 
 namespace jaegertracing {
 namespace detail {
@@ -22,50 +25,12 @@ namespace detail {
 // value that parse would have refused, naming the same YAML key.
 void validate(const Config& config, const std::string& serviceName);
 
-struct HostPort {
-  std::string host;  // a name, an IPv4 address, or an IPv6 address without its brackets
-  uint16_t port;
-};
-
-// Reads "host:port", "1.2.3.4:port" or "[::1]:port" with a port in 1..65535. Throws
-// ConfigError naming `key` and quoting `text`.
-HostPort parseHostPort(const std::string& key, const std::string& text);
-
 namespace config {
-
-template <typename T>
-using Checked = opentracing::expected<T, ConfigError>;
-
-inline opentracing::unexpected_type<ConfigError> fail(std::string key, std::string value,
-                                                      const std::string& why) {
-  return opentracing::make_unexpected(ConfigError(std::move(key), std::move(value), why));
-}
-
-// The entry points (parse, fromEnv, validate) throw; everything below them returns Checked.
-template <typename T>
-T orThrow(Checked<T>&& checked) {
-  if (!checked) {
-    throw checked.error();
-  }
-  return std::move(*checked);
-}
-inline void orThrow(Checked<void>&& checked) {
-  if (!checked) {
-    throw checked.error();
-  }
-}
 
 using Duration = std::chrono::steady_clock::duration;
 
 // The quoted value of a duration set in code: its seconds, as the YAML would write them.
 std::string formatSeconds(const Duration& duration);
-
-Checked<HostPort> checkHostPort(const std::string& key, const std::string& text);
-// A port alone, as JAEGER_AGENT_PORT gives it.
-Checked<uint16_t> checkPort(const std::string& key, const std::string& text);
-// A host alone, as JAEGER_AGENT_HOST gives it; returns it bracketed when it is IPv6, ready to
-// be joined with ":port".
-Checked<std::string> checkHost(const std::string& key, const std::string& text);
 
 // const, probabilistic, ratelimiting or remote in any case; returns it in lower case.
 Checked<std::string> checkSamplerType(const std::string& key, const std::string& text);

@@ -3,7 +3,7 @@
 #include <cctype>
 #include <chrono>
 
-#include "config/ConfigValidation.h"
+#include "config/HostPort.h"
 #include "reporters/RemoteReporter.h"
 #include "senders/HttpSender.h"
 #include "senders/OtlpSender.h"

@@ -14,10 +14,11 @@
 #include <string_view>
 #include <thread>
 
-#include "concurrency/GracePeriod.h"
 #include "platform/ForkHandlers.h"
 #include "samplers/Sampler.h"
 #include "samplers/SamplingStrategy.h"
+#include "samplers/StrategyFetcher.h"
+#include "samplers/StrategyStore.h"
 
 namespace jaegertracing {
 namespace detail {
@@ -31,11 +32,8 @@ namespace detail {
 // value out of range) leaves the strategy in force as it is; the first failure of a streak is
 // logged, and the polling goes on, so an agent that comes up later is picked up.
 //
-// isSampled takes no lock: the strategy in force is an immutable object (but for the atomics of
-// its rate limiters and the operations a per-operation sampler adds) published through an
-// atomic pointer. Replacing it is the polling thread's job: it publishes the new one, waits
-// for a grace period (GracePeriod: until no application thread can still be deciding with the
-// old one), and frees the old one. A new object is made only when the answer differs from the
+// isSampled takes no lock: the strategy in force is read from a StrategyStore, which the
+// polling thread alone replaces. A new strategy is made only when the answer differs from the
 // strategy in force, so rate limiters keep their state across identical answers.
 //
 // After fork() the child polls with a thread of its own, started by its first isSampled; the
@@ -64,17 +62,13 @@ class RemoteSampler final : public Sampler, private ForkAware {
   const std::string& requestUrl() const { return requestUrl_; }
 
  private:
-  struct Strategy;
-  struct Transfer;
-
-  // Starts the thread; mutex_ held. Logs when it cannot, and the initial strategy stays.
   void logError(const std::string& message) noexcept;
+  // Starts the thread; mutex_ held. Logs when it cannot, and the initial strategy stays.
   void startPolling() noexcept;
-  void run(Transfer& transfer);
-  void poll(Transfer& transfer) noexcept;
-  // Gets the answer's body into transfer.body, or says why not.
-  bool fetch(Transfer& transfer, std::string& failure);
+  void run(StrategyFetcher& fetcher);
+  void poll(StrategyFetcher& fetcher) noexcept;
   void apply(const SamplingStrategy& strategy);
+  std::unique_ptr<StrategyStore::Strategy> initialStrategy(double param);
   std::unique_ptr<Sampler> makeSampler(const SamplingStrategy& strategy, const Sampler* previous);
 
   void prepareFork() noexcept override;
@@ -90,10 +84,9 @@ class RemoteSampler final : public Sampler, private ForkAware {
 
   // Taken by the per-operation samplers to add operations, and across fork().
   std::mutex operationsMutex_;
-  mutable GracePeriod grace_;
-  std::atomic<Strategy*> current_;  // owned; replaced only by the polling thread
+  StrategyStore strategies_;
 
-  std::atomic<bool> stopping_{false};  // read by a transfer in progress
+  std::atomic<bool> stopping_{false};  // read by a fetch in progress
   std::atomic<bool> restartPending_{false};
   bool failing_ = false;  // the polling thread's: a failure was logged and none succeeded since
   // The polling thread's: the clamping last logged, so an agent that keeps answering the same
@@ -102,17 +95,9 @@ class RemoteSampler final : public Sampler, private ForkAware {
   std::mutex mutex_;  // guards the four below
   std::condition_variable wake_;
   bool stopRequested_ = false;
-  std::unique_ptr<Transfer> transfer_;
+  std::unique_ptr<StrategyFetcher> fetcher_;
   std::thread thread_;
 };
-
-// samplingServerURL with "service=NAME" (NAME percent-encoded) added to its query, after "?"
-// or "&"; a fragment, which is never sent, is dropped.
-std::string samplingRequestUrl(const std::string& samplingServerURL,
-                               const std::string& serviceName);
-
-// The URL as logs may show it: without the "user:password@" of its authority.
-std::string urlWithoutUserInfo(const std::string& url);
 
 }  // namespace detail
 }  // namespace jaegertracing

@@ -2,14 +2,15 @@
 
 #include <curl/curl.h>
 #include <jaegertracing/ConfigError.h>
-#include <jaegertracing/Version.h>
 
 #include <algorithm>
 
+#include "platform/CurlEasy.h"
 #include "platform/CurlMultiTransfer.h"
+#include "platform/CurlSockets.h"
 #include "senders/CollectorUrl.h"
-#include "senders/CurlSockets.h"
 #include "senders/ThriftSpanWriter.h"
+#include "text/Base64.h"
 
 namespace jaegertracing {
 namespace detail {
@@ -19,71 +20,15 @@ using apache::thrift::protocol::TType;
 
 // Enough of an error page to say what went wrong.
 constexpr size_t kBodyExcerptBytes = 200;
-constexpr const char* kUserAgent = "jaegertracing-cpp/" JAEGERTRACING_VERSION;
-
-// ---------------------------------------------------------------------------------------------
-// Logging
-
-std::string base64(const std::string& text) {
-  static constexpr char kAlphabet[] =
-      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-  std::string encoded;
-  size_t i = 0;
-  for (; i + 2 < text.size(); i += 3) {
-    const uint32_t group = static_cast<uint8_t>(text[i]) << 16 |
-                           static_cast<uint8_t>(text[i + 1]) << 8 |
-                           static_cast<uint8_t>(text[i + 2]);
-    for (int shift = 18; shift >= 0; shift -= 6) encoded += kAlphabet[(group >> shift) & 63];
-  }
-  if (i < text.size()) {
-    const bool two = i + 1 < text.size();
-    const uint32_t group =
-        static_cast<uint8_t>(text[i]) << 16 | (two ? static_cast<uint8_t>(text[i + 1]) << 8 : 0);
-    encoded += kAlphabet[(group >> 18) & 63];
-    encoded += kAlphabet[(group >> 12) & 63];
-    encoded += two ? kAlphabet[(group >> 6) & 63] : '=';
-    encoded += '=';
-  }
-  return encoded;
-}
 
 }  // namespace
-
-// One libcurl easy handle and what it points to. Reused across requests, so the connection
-// stays open between batches.
-struct HttpSender::Connection {
-  CURL* handle = nullptr;
-  curl_slist* headers = nullptr;
-  char errorText[CURL_ERROR_SIZE] = {};
-  std::string response;  // the start of the answer's body
-  size_t responseBytes = 0;
-
-  Connection() = default;
-  Connection(const Connection&) = delete;
-  Connection& operator=(const Connection&) = delete;
-  ~Connection() {
-    if (handle != nullptr) curl_easy_cleanup(handle);
-    curl_slist_free_all(headers);
-  }
-
-  static size_t keepExcerpt(char* data, size_t size, size_t count, void* context) {
-    auto& connection = *static_cast<Connection*>(context);
-    const size_t bytes = size * count;
-    connection.responseBytes += bytes;
-    if (connection.response.size() < kBodyExcerptBytes) {
-      connection.response.append(data,
-                                 std::min(bytes, kBodyExcerptBytes - connection.response.size()));
-    }
-    return bytes;
-  }
-};
 
 HttpSender::HttpSender(HttpSenderOptions options, const std::string& serviceName,
                        const std::vector<SpanTag>& processTags, Counters& counters,
                        logging::Logger& logger)
     : options_(std::move(options)),
       requestUrl_(collectorRequestUrl(options_.endpoint)),
-      loggedUrl_(withoutUserInfo(requestUrl_)),
+      loggedUrl_(urlWithoutUserInfo(requestUrl_)),
       // Grows to the largest batch once; a large maxBatchBytes costs nothing until used.
       buffer_(std::make_shared<EncodeBuffer>(
           static_cast<uint32_t>(std::min<size_t>(options_.maxBatchBytes, 64 * 1024)))),
@@ -104,17 +49,18 @@ HttpSender::HttpSender(HttpSenderOptions options, const std::string& serviceName
   buffer_->clear();
 
   // What a server might echo in an error page: the secrets and the basic-auth header value.
+  std::vector<std::string> secrets;
   const UrlUserInfo urlCredentials = urlUserInfo(options_.endpoint);
   for (const auto& [user, password] :
        {std::make_pair(options_.user, options_.password),
         std::make_pair(urlCredentials.user, urlCredentials.password)}) {
-    if (!password.empty()) secrets_.push_back(password);
-    if (!user.empty() || !password.empty()) secrets_.push_back(base64(user + ":" + password));
+    if (!password.empty()) secrets.push_back(password);
+    if (!user.empty() || !password.empty()) {
+      secrets.push_back(text::base64Encode(user + ":" + password));
+    }
   }
-  if (!options_.authToken.empty()) secrets_.push_back(options_.authToken);
-  // Longest first, so a secret inside another does not leave the rest of the other visible.
-  std::sort(secrets_.begin(), secrets_.end(),
-            [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+  if (!options_.authToken.empty()) secrets.push_back(options_.authToken);
+  redactor_ = SecretRedactor(std::move(secrets));
 
   if (!options_.authToken.empty() && !options_.user.empty()) {
     logger_.info("reporter.authToken and reporter.user are both set: the collector at " +
@@ -204,7 +150,8 @@ void HttpSender::emitBatch() {
     Counters::add(counters_.batchesFailed);
     if (!failing_) {
       // Once per outage, not per batch: the counters carry the rest.
-      logger_.error("cannot send spans to the collector at " + loggedUrl_ + ": " + redact(failure));
+      logger_.error("cannot send spans to the collector at " + loggedUrl_ + ": " +
+                    redactor_.redact(failure));
       failing_ = true;
     }
   }
@@ -231,11 +178,9 @@ bool HttpSender::post(std::string& failure) {
     return false;
   }
   if (!connection_ && !connect(failure)) return false;
-  Connection& connection = *connection_;
-  connection.errorText[0] = '\0';
-  connection.response.clear();
-  connection.responseBytes = 0;
-  CURL* curl = connection.handle;
+  CurlEasy& connection = *connection_;
+  connection.clearAnswer();
+  CURL* curl = connection.handle();
   // libcurl reads the body from our buffer during perform, without copying it.
   curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(buffer_->size()));
   curl_easy_setopt(curl, CURLOPT_POSTFIELDS, buffer_->data());
@@ -254,101 +199,45 @@ bool HttpSender::post(std::string& failure) {
   }
   const CURLcode code = outcome.code;
   if (code != CURLE_OK) {
-    failure = printable(connection.errorText[0] != '\0' ? connection.errorText
-                                                        : curl_easy_strerror(code));
+    failure = printable(connection.errorText(code));
     return false;
   }
   long status = 0;
   curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status);
   if (status >= 200 && status < 300) return true;
   failure = "HTTP " + std::to_string(status);
-  if (!connection.response.empty()) {
-    failure += ": " + printable(connection.response);
-    if (connection.responseBytes > connection.response.size()) failure += "...";
+  if (!connection.body().empty()) {
+    failure += ": " + printable(connection.body());
+    if (connection.bodyBytes() > connection.body().size()) failure += "...";
   }
   return false;
 }
 
 bool HttpSender::connect(std::string& failure) {
-  if (const CURLcode init = initializeLibcurl(); init != CURLE_OK) {
-    failure = std::string("cannot initialize libcurl: ") + curl_easy_strerror(init);
-    return false;
-  }
+  auto connection = CurlEasy::make(requestUrl_, CurlEasy::Sockets::kTrackedForFork,
+                                   {kBodyExcerptBytes, /*failBeyond=*/false}, failure);
+  if (!connection) return false;
   if (multi_ == nullptr) {
     failure = "cannot create a libcurl multi handle";
     return false;
   }
-  auto connection = std::make_unique<Connection>();
-  connection->handle = curl_easy_init();
-  if (connection->handle == nullptr) {
-    failure = "cannot create a libcurl handle";
-    return false;
-  }
-  std::vector<std::string> headers = {"Content-Type: application/x-thrift",
-                                      // No "Expect: 100-continue" wait before large bodies.
-                                      "Expect:"};
+  std::vector<std::string> headers;
   if (!options_.authToken.empty()) headers.push_back("Authorization: Bearer " + options_.authToken);
-  for (const std::string& header : headers) {
-    curl_slist* appended = curl_slist_append(connection->headers, header.c_str());
-    if (appended == nullptr) {
-      failure = "cannot build the request headers";
-      return false;
-    }
-    connection->headers = appended;
-  }
-
-  CURL* curl = connection->handle;
-  CURLcode code = CURLE_OK;
-  const auto set = [&](CURLoption option, auto value) {
-    if (code == CURLE_OK) code = curl_easy_setopt(curl, option, value);
-  };
-  set(CURLOPT_URL, requestUrl_.c_str());
-#if LIBCURL_VERSION_NUM >= 0x075500
-  set(CURLOPT_PROTOCOLS_STR, "http,https");
-#else
-  set(CURLOPT_PROTOCOLS, static_cast<long>(CURLPROTO_HTTP | CURLPROTO_HTTPS));
-#endif
-  // Redirects are not followed (libcurl's default): a 3xx is a failure, and the credentials
-  // never go anywhere but the configured host.
-  set(CURLOPT_POST, 1L);
-  set(CURLOPT_HTTPHEADER, connection->headers);
-  set(CURLOPT_USERAGENT, kUserAgent);
-  // Timeouts without SIGALRM, which would hit any thread of the application.
-  set(CURLOPT_NOSIGNAL, 1L);
-  set(CURLOPT_CONNECTTIMEOUT_MS,
-      static_cast<long>(std::max<int64_t>(options_.connectTimeout.count(), 1)));
-  set(CURLOPT_TIMEOUT_MS, static_cast<long>(std::max<int64_t>(options_.requestTimeout.count(), 1)));
-  set(CURLOPT_SSL_VERIFYPEER, 1L);
-  set(CURLOPT_SSL_VERIFYHOST, 2L);
-  if (!options_.caFile.empty()) set(CURLOPT_CAINFO, options_.caFile.c_str());
+  connection->setUpPost("application/x-thrift", headers, options_.caFile);
+  connection->set(CURLOPT_CONNECTTIMEOUT_MS,
+                  static_cast<long>(std::max<int64_t>(options_.connectTimeout.count(), 1)));
+  connection->set(CURLOPT_TIMEOUT_MS,
+                  static_cast<long>(std::max<int64_t>(options_.requestTimeout.count(), 1)));
   // The bearer token, in the headers above, wins: libcurl adds no basic auth beside an
   // Authorization header of ours, not even from the URL's user:password@.
   if (options_.authToken.empty() && !options_.user.empty()) {
-    set(CURLOPT_HTTPAUTH, static_cast<long>(CURLAUTH_BASIC));
-    set(CURLOPT_USERNAME, options_.user.c_str());
-    set(CURLOPT_PASSWORD, options_.password.c_str());
+    connection->set(CURLOPT_HTTPAUTH, static_cast<long>(CURLAUTH_BASIC));
+    connection->set(CURLOPT_USERNAME, options_.user.c_str());
+    connection->set(CURLOPT_PASSWORD, options_.password.c_str());
   }
-  set(CURLOPT_ERRORBUFFER, connection->errorText);
-  set(CURLOPT_WRITEFUNCTION, &Connection::keepExcerpt);
-  set(CURLOPT_WRITEDATA, static_cast<void*>(connection.get()));
-  set(CURLOPT_OPENSOCKETFUNCTION, &openTrackedSocket);
-  set(CURLOPT_CLOSESOCKETFUNCTION, &closeTrackedSocket);
-  if (code != CURLE_OK) {
-    failure = std::string("cannot set up libcurl: ") + curl_easy_strerror(code);
-    return false;
-  }
+  if (!connection->finishSetup(failure)) return false;
   connection_ = std::move(connection);
   return true;
-}
-
-std::string HttpSender::redact(std::string text) const {
-  // Even a one-letter secret: a mangled line is better than a leaked password.
-  for (const std::string& secret : secrets_) {
-    for (size_t at = text.find(secret); at != std::string::npos; at = text.find(secret, at + 3)) {
-      text.replace(at, secret.size(), "***");
-    }
-  }
-  return text;
 }
 
 }  // namespace detail

@@ -13,6 +13,8 @@
 #include <vector>
 
 #include "metrics/Counters.h"
+#include "platform/CurlEasy.h"
+#include "platform/LogSafeText.h"
 #include "senders/EncodeBuffer.h"
 #include "senders/Sender.h"
 #include "senders/ThriftSpanWriter.h"
@@ -64,7 +66,6 @@ class HttpSender final : public Sender {
 
  private:
   using Protocol = BinaryProtocol;
-  struct Connection;
 
   void startBatch();
   void emitBatch();
@@ -73,14 +74,13 @@ class HttpSender final : public Sender {
   // Posts the body; on failure, says why (status and body, or the transport's error).
   bool post(std::string& failure);
   bool connect(std::string& failure);
-  // The text with every credential replaced, for what the server or libcurl wrote.
-  std::string redact(std::string text) const;
   void interrupt() noexcept override;
 
   const HttpSenderOptions options_;
   const std::string requestUrl_;
   const std::string loggedUrl_;  // without user:password@
-  std::vector<std::string> secrets_;
+  // Every credential, for what the server or libcurl wrote.
+  SecretRedactor redactor_;
   std::shared_ptr<EncodeBuffer> buffer_;  // the request body being built
   Protocol protocol_;
   std::string batchPrefix_;  // Batch fields up to the spans' list header
@@ -89,7 +89,7 @@ class HttpSender final : public Sender {
   uint32_t pendingSpans_ = 0;
   int64_t seqNo_ = 0;
   bool failing_ = false;
-  std::unique_ptr<Connection> connection_;
+  std::unique_ptr<CurlEasy> connection_;  // reused across requests, so the connection stays open
   CURLM* multi_ = nullptr;  // made at construction: interrupt() may come before the first send
   Counters& counters_;
   logging::Logger& logger_;

@@ -4,8 +4,7 @@
 
 #include <algorithm>
 
-#include "senders/CollectorUrl.h"
-#include "senders/CurlSockets.h"
+#include "platform/LogSafeText.h"
 #include "senders/OtlpJsonEncoder.h"
 #include "senders/OtlpProtobufEncoder.h"
 #include "senders/OtlpResponse.h"
@@ -26,7 +25,7 @@ OtlpSender::OtlpSender(OtlpSenderOptions options, const std::string& serviceName
                        const std::vector<SpanTag>& processTags, Counters& counters,
                        logging::Logger& logger)
     : options_(std::move(options)),
-      loggedUrl_(withoutUserInfo(options_.transport.url)),
+      loggedUrl_(urlWithoutUserInfo(options_.transport.url)),
       encoder_(makeEncoder(options_.json, serviceName, processTags)),
       transport_(options_.transport),
       counters_(counters),
@@ -40,14 +39,9 @@ OtlpSender::OtlpSender(OtlpSenderOptions options, const std::string& serviceName
   }
 }
 
-void OtlpSender::interrupt() noexcept {
-  giveUp_.tighten(deadline());
-  transport_.wake();
-}
+void OtlpSender::interrupt() noexcept { transport_.wake(); }
 
 void OtlpSender::send(const std::vector<std::unique_ptr<SpanRecord>>& spans) {
-  // Close() may have given up before this send began.
-  if (deadline() != SendDeadline::Clock::time_point::max()) giveUp_.tighten(deadline());
   // An exception out of a previous call (out of memory) may have left a batch half built.
   encoder_->clear();
   for (const auto& span : spans) {
@@ -70,7 +64,7 @@ void OtlpSender::send(const std::vector<std::unique_ptr<SpanRecord>>& spans) {
 void OtlpSender::emitBatch() {
   const uint32_t spans = encoder_->spanCount();
   const OtlpDelivery delivery =
-      transport_.post(encoder_->finish(), encoder_->contentType(), giveUp_, retryLimit());
+      transport_.post(encoder_->finish(), encoder_->contentType(), giveUpDeadline(), retryLimit());
   encoder_->clear();
   if (!delivery.delivered) {
     Counters::add(counters_.droppedSendFailed, spans);

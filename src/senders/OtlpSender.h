@@ -11,7 +11,6 @@
 #include "metrics/Counters.h"
 #include "senders/OtlpEncoder.h"
 #include "senders/OtlpTransport.h"
-#include "senders/SendDeadline.h"
 #include "senders/Sender.h"
 
 namespace jaegertracing {
@@ -52,14 +51,14 @@ class OtlpSender final : public Sender {
 
  private:
   void emitBatch();
-  // Close()'s giveUpAt: wakes a retry's wait to look at the deadline.
+  // Close()'s giveUpAt: wakes a request in progress to look at the deadline (the deadline
+  // itself cuts a retry's wait short).
   void interrupt() noexcept override;
 
   const OtlpSenderOptions options_;
   const std::string loggedUrl_;  // without user:password@
   std::unique_ptr<OtlpEncoder> encoder_;
   OtlpTransport transport_;
-  SendDeadline giveUp_;  // Sender::deadline(), for the transport's waits
   bool failing_ = false;
   bool rejecting_ = false;
   Counters& counters_;

@@ -1,12 +1,12 @@
 #include "senders/OtlpTransport.h"
 
 #include <curl/curl.h>
-#include <jaegertracing/Version.h>
 
 #include <algorithm>
 
 #include "platform/CurlMultiTransfer.h"
-#include "senders/CurlSockets.h"
+#include "platform/CurlSockets.h"
+#include "platform/LogSafeText.h"
 
 namespace jaegertracing {
 namespace detail {
@@ -15,7 +15,6 @@ namespace {
 // Enough of an answer for a partial_success (a few numbers and a message) and an error page.
 constexpr size_t kResponseBytes = 64 * 1024;
 constexpr size_t kBodyExcerptBytes = 200;
-constexpr const char* kUserAgent = "jaegertracing-cpp/" JAEGERTRACING_VERSION;
 
 bool isRetryableStatus(long status) {
   return status == 429 || status == 502 || status == 503 || status == 504;
@@ -44,51 +43,18 @@ long curlMilliseconds(std::chrono::steady_clock::duration duration) {
 
 }  // namespace
 
-// One libcurl easy handle and what it points to. Reused across requests, so the connection
-// stays open between batches.
-struct OtlpTransport::Connection {
-  CURL* handle = nullptr;
-  curl_slist* headers = nullptr;
-  char errorText[CURL_ERROR_SIZE] = {};
-  std::string response;
-  size_t responseBytes = 0;
-  const SendDeadline* deadline = nullptr;  // of the request in progress
-
-  Connection() = default;
-  Connection(const Connection&) = delete;
-  Connection& operator=(const Connection&) = delete;
-  ~Connection() {
-    if (handle != nullptr) curl_easy_cleanup(handle);
-    curl_slist_free_all(headers);
-  }
-
-  static size_t keepResponse(char* data, size_t size, size_t count, void* context) {
-    auto& connection = *static_cast<Connection*>(context);
-    const size_t bytes = size * count;
-    connection.responseBytes += bytes;
-    if (connection.response.size() < kResponseBytes) {
-      connection.response.append(data,
-                                 std::min(bytes, kResponseBytes - connection.response.size()));
-    }
-    return bytes;
-  }
-
-  // A Close() whose deadline passes aborts the request in progress: libcurl calls
-  // this at least once a second, and at every change in the transfer.
-  static int checkDeadline(void* context, curl_off_t, curl_off_t, curl_off_t, curl_off_t) {
-    const auto& connection = *static_cast<Connection*>(context);
-    return std::chrono::steady_clock::now() >= connection.deadline->get() ? 1 : 0;
-  }
-};
+// A Close() whose deadline passes aborts the request in progress: libcurl calls this at least
+// once a second, and at every change in the transfer.
+int OtlpTransport::checkDeadline(void* context, curl_off_t, curl_off_t, curl_off_t, curl_off_t) {
+  const auto& transport = *static_cast<const OtlpTransport*>(context);
+  return std::chrono::steady_clock::now() >= transport.requestDeadline_->get() ? 1 : 0;
+}
 
 OtlpTransport::OtlpTransport(OtlpTransportOptions options)
     : options_(std::move(options)), jitter_(std::random_device()()) {
-  for (const auto& header : options_.headers) {
-    if (!header.second.empty()) secrets_.push_back(header.second);
-  }
-  // Longest first, so a secret inside another does not leave the rest of the other visible.
-  std::sort(secrets_.begin(), secrets_.end(),
-            [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+  std::vector<std::string> secrets;
+  for (const auto& header : options_.headers) secrets.push_back(header.second);
+  redactor_ = SecretRedactor(std::move(secrets));
   // Now, on the thread of Tracer::make, rather than on the reporter's thread later.
   if (initializeLibcurl() == CURLE_OK) multi_ = curl_multi_init();
 }
@@ -116,9 +82,9 @@ OtlpDelivery OtlpTransport::post(std::string_view body, const char* contentType,
   if ((!connection_ || contentType_ != contentType) && !connect(contentType, delivery.failure)) {
     return delivery;
   }
-  Connection& connection = *connection_;
-  CURL* curl = connection.handle;
-  connection.deadline = &deadline;
+  CurlEasy& connection = *connection_;
+  CURL* curl = connection.handle();
+  requestDeadline_ = &deadline;
   curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(body.size()));
   curl_easy_setopt(curl, CURLOPT_POSTFIELDS, body.data());
 
@@ -134,9 +100,7 @@ OtlpDelivery OtlpTransport::post(std::string_view body, const char* contentType,
     const long remaining = curlMilliseconds(limit - now);
     curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, remaining);
     curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT_MS, remaining);
-    connection.errorText[0] = '\0';
-    connection.response.clear();
-    connection.responseBytes = 0;
+    connection.clearAnswer();
     ++delivery.attempts;
 
     if (multi_ == nullptr) {
@@ -165,22 +129,21 @@ OtlpDelivery OtlpTransport::post(std::string_view body, const char* contentType,
       return delivery;
     }
     if (code != CURLE_OK) {
-      delivery.failure = redact(printable(
-          connection.errorText[0] != '\0' ? connection.errorText : curl_easy_strerror(code)));
+      delivery.failure = redactor_.redact(printable(connection.errorText(code)));
       retryable = isConnectionFailure(code);
     } else {
       curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &delivery.status);
-      delivery.response = connection.response;
+      delivery.response = connection.body();
       if (delivery.status >= 200 && delivery.status < 300) {
         delivery.delivered = true;
         delivery.failure.clear();
         return delivery;
       }
       delivery.failure = "HTTP " + std::to_string(delivery.status);
-      if (!connection.response.empty()) {
+      if (!connection.body().empty()) {
         delivery.failure +=
-            ": " + redact(printable(connection.response.substr(0, kBodyExcerptBytes)));
-        if (connection.responseBytes > kBodyExcerptBytes) delivery.failure += "...";
+            ": " + redactor_.redact(printable(connection.body().substr(0, kBodyExcerptBytes)));
+        if (connection.bodyBytes() > kBodyExcerptBytes) delivery.failure += "...";
       }
       retryable = isRetryableStatus(delivery.status);
       // libcurl reads both forms of Retry-After: seconds, and an HTTP date (as seconds from
@@ -244,78 +207,24 @@ bool OtlpTransport::compress(std::string_view body, std::string& failure) {
 
 bool OtlpTransport::connect(const char* contentType, std::string& failure) {
   connection_.reset();
-  if (const CURLcode init = initializeLibcurl(); init != CURLE_OK) {
-    failure = std::string("cannot initialize libcurl: ") + curl_easy_strerror(init);
-    return false;
-  }
-  auto connection = std::make_unique<Connection>();
-  connection->handle = curl_easy_init();
-  if (connection->handle == nullptr) {
-    failure = "cannot create a libcurl handle";
-    return false;
-  }
-  std::vector<std::string> headers = {std::string("Content-Type: ") + contentType,
-                                      // No "Expect: 100-continue" wait before large bodies.
-                                      "Expect:"};
+  auto connection = CurlEasy::make(options_.url, CurlEasy::Sockets::kTrackedForFork,
+                                   {kResponseBytes, /*failBeyond=*/false}, failure);
+  if (!connection) return false;
+  std::vector<std::string> headers;
   if (options_.gzip) headers.push_back("Content-Encoding: gzip");
   for (const auto& [name, value] : options_.headers) headers.push_back(name + ": " + value);
-  for (const std::string& header : headers) {
-    curl_slist* appended = curl_slist_append(connection->headers, header.c_str());
-    if (appended == nullptr) {
-      failure = "cannot build the request headers";
-      return false;
-    }
-    connection->headers = appended;
-  }
-
-  CURL* curl = connection->handle;
-  CURLcode code = CURLE_OK;
-  const auto set = [&](CURLoption option, auto value) {
-    if (code == CURLE_OK) code = curl_easy_setopt(curl, option, value);
-  };
-  set(CURLOPT_URL, options_.url.c_str());
-#if LIBCURL_VERSION_NUM >= 0x075500
-  set(CURLOPT_PROTOCOLS_STR, "http,https");
-#else
-  set(CURLOPT_PROTOCOLS, static_cast<long>(CURLPROTO_HTTP | CURLPROTO_HTTPS));
-#endif
-  // Redirects are not followed: the headers (credentials) go nowhere but the configured host.
-  set(CURLOPT_POST, 1L);
-  set(CURLOPT_HTTPHEADER, connection->headers);
-  set(CURLOPT_USERAGENT, kUserAgent);
-  // Timeouts without SIGALRM, which would hit any thread of the application.
-  set(CURLOPT_NOSIGNAL, 1L);
-  set(CURLOPT_SSL_VERIFYPEER, 1L);
-  set(CURLOPT_SSL_VERIFYHOST, 2L);
-  if (!options_.caFile.empty()) set(CURLOPT_CAINFO, options_.caFile.c_str());
+  connection->setUpPost(contentType, headers, options_.caFile);
   if (!options_.clientCertificate.empty()) {
-    set(CURLOPT_SSLCERT, options_.clientCertificate.c_str());
+    connection->set(CURLOPT_SSLCERT, options_.clientCertificate.c_str());
   }
-  if (!options_.clientKey.empty()) set(CURLOPT_SSLKEY, options_.clientKey.c_str());
-  set(CURLOPT_ERRORBUFFER, connection->errorText);
-  set(CURLOPT_WRITEFUNCTION, &Connection::keepResponse);
-  set(CURLOPT_WRITEDATA, static_cast<void*>(connection.get()));
-  set(CURLOPT_NOPROGRESS, 0L);
-  set(CURLOPT_XFERINFOFUNCTION, &Connection::checkDeadline);
-  set(CURLOPT_XFERINFODATA, static_cast<void*>(connection.get()));
-  set(CURLOPT_OPENSOCKETFUNCTION, &openTrackedSocket);
-  set(CURLOPT_CLOSESOCKETFUNCTION, &closeTrackedSocket);
-  if (code != CURLE_OK) {
-    failure = std::string("cannot set up libcurl: ") + curl_easy_strerror(code);
-    return false;
-  }
+  if (!options_.clientKey.empty()) connection->set(CURLOPT_SSLKEY, options_.clientKey.c_str());
+  connection->set(CURLOPT_NOPROGRESS, 0L);
+  connection->set(CURLOPT_XFERINFOFUNCTION, &OtlpTransport::checkDeadline);
+  connection->set(CURLOPT_XFERINFODATA, static_cast<void*>(this));
+  if (!connection->finishSetup(failure)) return false;
   connection_ = std::move(connection);
   contentType_ = contentType;
   return true;
-}
-
-std::string OtlpTransport::redact(std::string text) const {
-  for (const std::string& secret : secrets_) {
-    for (size_t at = text.find(secret); at != std::string::npos; at = text.find(secret, at + 3)) {
-      text.replace(at, secret.size(), "***");
-    }
-  }
-  return text;
 }
 
 }  // namespace detail

@@ -13,6 +13,8 @@
 #include <utility>
 #include <vector>
 
+#include "platform/CurlEasy.h"
+#include "platform/LogSafeText.h"
 #include "senders/SendDeadline.h"
 
 namespace jaegertracing {
@@ -72,17 +74,19 @@ class OtlpTransport {
   const OtlpTransportOptions& options() const { return options_; }
 
  private:
-  struct Connection;
   using Clock = std::chrono::steady_clock;
+
+  // CURLOPT_XFERINFOFUNCTION: ends the request in progress at its deadline.
+  static int checkDeadline(void* context, curl_off_t, curl_off_t, curl_off_t, curl_off_t);
 
   bool connect(const char* contentType, std::string& failure);
   bool compress(std::string_view body, std::string& failure);
   std::chrono::milliseconds backoff(int retry);
-  std::string redact(std::string text) const;
 
   const OtlpTransportOptions options_;
-  std::vector<std::string> secrets_;  // header values, longest first
-  std::unique_ptr<Connection> connection_;
+  SecretRedactor redactor_;               // the headers' values
+  std::unique_ptr<CurlEasy> connection_;  // reused across requests, so the connection stays open
+  const SendDeadline* requestDeadline_ = nullptr;  // of the request in progress
   CURLM* multi_ = nullptr;   // made at construction: wake() may come before the first request
   std::string contentType_;  // of the connection's headers
   z_stream zlib_{};

@@ -4,53 +4,38 @@
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
-#include <cstdint>
-#include <limits>
 #include <mutex>
 
 namespace jaegertracing {
 namespace detail {
 
-// When a sender must give up: Sender::giveUpAt's deadline, as a sender that waits between
-// attempts (OTLP's retries) needs it: Close() tightens it from another thread (through
-// Sender::interrupt), and a wait in progress is cut short.
+// When a sender must give up: Sender::giveUpAt's deadline, in a form that a sender that waits
+// between attempts (OTLP's retries) can sleep on: Close() sets it from another thread, and a
+// wait in progress is cut short.
 class SendDeadline {
  public:
   using Clock = std::chrono::steady_clock;
 
-  void tighten(Clock::time_point deadline) noexcept {
-    const int64_t ticks = deadline.time_since_epoch().count();
+  void set(Clock::time_point deadline) noexcept {
     {
       std::lock_guard<std::mutex> lock(mutex_);
-      if (ticks < ticks_.load(std::memory_order_relaxed)) {
-        ticks_.store(ticks, std::memory_order_relaxed);
-      }
+      ticks_.store(deadline.time_since_epoch().count(), std::memory_order_release);
     }
-    tightened_.notify_all();
+    changed_.notify_all();
   }
-  // Waits of up to timeout from now, saturating: a timeout of milliseconds::max() sets none.
-  void tightenWithin(std::chrono::milliseconds timeout) noexcept {
-    const auto now = Clock::now();
-    if (timeout <
-        std::chrono::duration_cast<std::chrono::milliseconds>(Clock::time_point::max() - now)) {
-      tighten(now + timeout);
-    }
-  }
-  void clear() noexcept { ticks_.store(kNone, std::memory_order_relaxed); }
   Clock::time_point get() const noexcept {
-    return Clock::time_point(Clock::duration(ticks_.load(std::memory_order_relaxed)));
+    return Clock::time_point(Clock::duration(ticks_.load(std::memory_order_acquire)));
   }
   // Sleeps until `wake`; false, and at once, when the deadline is or becomes earlier.
   bool sleepUntil(Clock::time_point wake) const {
     std::unique_lock<std::mutex> lock(mutex_);
-    return !tightened_.wait_until(lock, wake, [&] { return get() < wake; });
+    return !changed_.wait_until(lock, wake, [&] { return get() < wake; });
   }
 
  private:
-  static constexpr int64_t kNone = std::numeric_limits<int64_t>::max();
-  std::atomic<int64_t> ticks_{kNone};
+  std::atomic<Clock::rep> ticks_{Clock::time_point::max().time_since_epoch().count()};
   mutable std::mutex mutex_;
-  mutable std::condition_variable tightened_;
+  mutable std::condition_variable changed_;
 };
 
 }  // namespace detail

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "model/SpanRecord.h"
+#include "senders/SendDeadline.h"
 
 namespace jaegertracing {
 namespace detail {
@@ -26,12 +27,10 @@ class Sender {
   // at `deadline` and counts what it has not sent by then as failed. Close() sets it to its
   // bound, so that a collector that never answers cannot extend it.
   void giveUpAt(Clock::time_point deadline) noexcept {
-    deadline_.store(deadline.time_since_epoch().count(), std::memory_order_release);
+    deadline_.set(deadline);
     interrupt();
   }
-  Clock::time_point deadline() const noexcept {
-    return Clock::time_point(Clock::duration(deadline_.load(std::memory_order_acquire)));
-  }
+  Clock::time_point deadline() const noexcept { return deadline_.get(); }
   bool pastDeadline() const noexcept { return Clock::now() >= deadline(); }
 
   // From the reporter's thread, before the sends a Flush() waits for: a sender that retries
@@ -47,9 +46,11 @@ class Sender {
  protected:
   // Wakes a send that waits on the network, from another thread, to look at the deadline.
   virtual void interrupt() noexcept {}
+  // The deadline for a sender that sleeps between attempts: giveUpAt cuts its sleep short.
+  const SendDeadline& giveUpDeadline() const noexcept { return deadline_; }
 
  private:
-  std::atomic<Clock::rep> deadline_{Clock::time_point::max().time_since_epoch().count()};
+  SendDeadline deadline_;
   std::atomic<Clock::rep> retryLimit_{Clock::time_point::max().time_since_epoch().count()};
 };
 

@@ -15,8 +15,10 @@
 #include <vector>
 
 #include "model/IdGenerator.h"
+#include "platform/LogSafeText.h"
 #include "samplers/RemoteSampler.h"
 #include "samplers/SamplerFactory.h"
+#include "samplers/SamplingRequestUrl.h"
 #include "support/SamplingServer.h"
 #include "support/TestTracer.h"
 

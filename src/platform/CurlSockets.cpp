@@ -1,4 +1,4 @@
-#include "senders/CurlSockets.h"
+#include "platform/CurlSockets.h"
 
 #include <pthread.h>
 #include <sys/socket.h>
@@ -29,7 +29,7 @@ namespace {
 // the parent alone (without it the child would hold the socket open, CLOSE_WAIT, after the
 // parent or the collector closed it). The handle's other allocations are leaked, once per fork.
 
-// The sockets libcurl opened for the process's HttpSenders. A slot packs the socket's inode
+// The sockets libcurl opened for the process's HTTP senders. A slot packs the socket's inode
 // (high 32 bits; sockfs numbers are 32-bit) and fd + 1 (low 32 bits): 0 is empty, so the
 // zero-initialized table starts empty. Lock-free, as the child may find any lock held.
 constexpr size_t kSocketSlots = 16;
@@ -76,11 +76,15 @@ void closeInheritedSockets() {
 
 }  // namespace
 
-curl_socket_t openTrackedSocket(void*, curlsocktype, curl_sockaddr* address) {
-  // CLOEXEC: a program the application exec()s has no use for the collector's connection.
+curl_socket_t openCloseOnExecSocket(void*, curlsocktype, curl_sockaddr* address) {
+  // A program the application exec()s has no use for the collector's or the agent's connection.
   const int fd = ::socket(address->family, address->socktype | SOCK_CLOEXEC, address->protocol);
-  if (fd < 0) return CURL_SOCKET_BAD;
-  trackSocket(fd);
+  return fd < 0 ? CURL_SOCKET_BAD : fd;
+}
+
+curl_socket_t openTrackedSocket(void* context, curlsocktype purpose, curl_sockaddr* address) {
+  const curl_socket_t fd = openCloseOnExecSocket(context, purpose, address);
+  if (fd != CURL_SOCKET_BAD) trackSocket(fd);
   return fd;
 }
 
@@ -95,16 +99,6 @@ CURLcode initializeLibcurl() {
   static std::once_flag once;
   std::call_once(once, [] { pthread_atfork(nullptr, nullptr, &closeInheritedSockets); });
   return initializeCurlGlobal();
-}
-
-// One line for the log: no line breaks or control characters from the server.
-std::string printable(const std::string& text) {
-  std::string line = text;
-  for (char& c : line) {
-    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = ' ';
-  }
-  while (!line.empty() && line.back() == ' ') line.pop_back();
-  return line;
 }
 
 }  // namespace detail
