@@ -13,6 +13,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <ostream>
 #include <string>
 #include <utility>
 #include <vector>
@@ -30,6 +31,8 @@ class JAEGERTRACING_API SpanContext : public opentracing::SpanContext {
   static constexpr unsigned char kSampledFlag = 0x1;
   /// flags(): the trace is a debug trace (sampled whatever the sampler says).
   static constexpr unsigned char kDebugFlag = 0x2;
+  /// The same bits under jaeger-client-cpp's names.
+  enum class Flag : unsigned char { kSampled = kSampledFlag, kDebug = kDebugFlag };
 
   /// An invalid context: no trace.
   SpanContext() : SpanContext(TraceID(), 0, 0, 0) {}
@@ -87,6 +90,27 @@ class JAEGERTRACING_API SpanContext : public opentracing::SpanContext {
   /// baggage's lock: it must not change this context's baggage.
   void ForeachBaggageItem(
       std::function<bool(const std::string& key, const std::string& value)> f) const override;
+  /// ForeachBaggageItem under jaeger-client-cpp's name, for any callable taking (key, value)
+  /// and returning whether to go on.
+  template <typename Function>
+  void forEachBaggageItem(Function f) const {
+    ForeachBaggageItem(
+        [&f](const std::string& key, const std::string& value) { return f(key, value); });
+  }
+  /// Writes "traceID:spanID:parentID:flags" in hex, as jaeger-client-cpp does (and `<<` with
+  /// it); the stream's number base is left as it was.
+  template <typename Stream>
+  void print(Stream& out) const {
+    traceID_.print(out);
+    const auto base = out.flags();
+    out << ':' << std::hex << spanID_ << ':' << parentID_ << ':' << static_cast<unsigned>(flags());
+    out.flags(base);
+  }
+  /// Same ids, flags, jaeger-debug-id, W3C tracestate and baggage (in any order).
+  bool operator==(const SpanContext& other) const;
+  /// Not operator==.
+  bool operator!=(const SpanContext& other) const { return !(*this == other); }
+
   /// A copy of this context (nullptr if memory runs out).
   std::unique_ptr<opentracing::SpanContext> Clone() const noexcept override;
   /// The trace id in lower-case hex: 32 digits for a 128-bit id, else 16.
@@ -113,6 +137,12 @@ class JAEGERTRACING_API SpanContext : public opentracing::SpanContext {
   std::string debugID_;
   std::string traceState_;
 };
+
+/// Writes context.print(out).
+inline std::ostream& operator<<(std::ostream& out, const SpanContext& context) {
+  context.print(out);
+  return out;
+}
 
 }  // namespace jaegertracing
 

@@ -5,6 +5,7 @@
 #include <jaegertracing/Export.h>
 
 #include <cstdint>
+#include <ostream>
 #include <string>
 
 namespace jaegertracing {
@@ -26,6 +27,14 @@ class JAEGERTRACING_API TraceID {
 
   /// Lower-case hex: 32 digits when the high half is set, else 16.
   std::string toHex() const;
+  /// Writes the id as jaeger-client-cpp does (and `<<` with it): lower-case hex without
+  /// leading zeros, the low half padded to 16 digits when the high half is set.
+  template <typename Stream>
+  void print(Stream& out) const {
+    const std::string hex = toHex();
+    const auto first = hex.find_first_not_of('0');
+    out << (first == std::string::npos ? std::string("0") : hex.substr(first));
+  }
 
   /// Both halves equal.
   constexpr bool operator==(const TraceID& other) const {
@@ -38,6 +47,12 @@ class JAEGERTRACING_API TraceID {
   uint64_t high_;
   uint64_t low_;
 };
+
+/// Writes traceID.print(out).
+inline std::ostream& operator<<(std::ostream& out, const TraceID& traceID) {
+  traceID.print(out);
+  return out;
+}
 
 }  // namespace jaegertracing
 

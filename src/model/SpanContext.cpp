@@ -37,6 +37,19 @@ SpanContext& SpanContext::operator=(const SpanContext& other) {
   return *this;
 }
 
+bool SpanContext::operator==(const SpanContext& other) const {
+  if (traceID_ != other.traceID_ || spanID_ != other.spanID_ || parentID_ != other.parentID_ ||
+      flags() != other.flags() || debugID_ != other.debugID_ || traceState_ != other.traceState_) {
+    return false;
+  }
+  // Copies taken one lock at a time: comparing a context with itself cannot deadlock.
+  Baggage mine = baggage();
+  Baggage theirs = other.baggage();
+  std::sort(mine.begin(), mine.end());
+  std::sort(theirs.begin(), theirs.end());
+  return mine == theirs;
+}
+
 SpanContext::Baggage SpanContext::baggage() const {
   if (!hasBaggage_.load(std::memory_order_acquire)) return {};
   detail::SpinLockGuard lock(baggageLocked_);
