@@ -27,7 +27,6 @@ struct TraceContext {
 
 // Writes the uber-trace-id value into `out` (kMaxTraceContextChars at least); returns its length.
 std::size_t writeTraceContext(char* out, const SpanContext& context) {
-  static constexpr char kDigits[] = "0123456789abcdef";
   char* end = out;
   if (context.traceID().high() != 0) end = writeHex16(end, context.traceID().high());
   end = writeHex16(end, context.traceID().low());
@@ -37,8 +36,8 @@ std::size_t writeTraceContext(char* out, const SpanContext& context) {
   end = writeHex16(end, context.parentID());
   *end++ = ':';
   const unsigned char flags = context.flags();
-  if (flags >= 0x10) *end++ = kDigits[flags >> 4];
-  *end++ = kDigits[flags & 0xf];
+  if (flags >= 0x10) *end++ = kLowerHexDigits[flags >> 4];
+  *end++ = kLowerHexDigits[flags & 0xf];
   return static_cast<std::size_t>(end - out);
 }
 

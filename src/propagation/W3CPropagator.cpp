@@ -7,6 +7,7 @@
 
 #include "text/Ascii.h"
 #include "text/Hex.h"
+#include "text/UrlEncoding.h"
 
 namespace jaegertracing {
 namespace propagation {
@@ -27,39 +28,23 @@ struct TraceParent {
   bool sampled;
 };
 
-// Exactly digits.size() (at most 16) lower-case hex digits: the W3C forbids upper case.
-std::optional<uint64_t> parseLowerHex(std::string_view digits) {
-  uint64_t value = 0;
-  for (const char c : digits) {
-    int digit;
-    if (c >= '0' && c <= '9') {
-      digit = c - '0';
-    } else if (c >= 'a' && c <= 'f') {
-      digit = c - 'a' + 10;
-    } else {
-      return std::nullopt;
-    }
-    value = (value << 4) | static_cast<uint64_t>(digit);
-  }
-  return value;
-}
-
 // https://www.w3.org/TR/trace-context/#traceparent-header, with the rules for versions this
 // code does not know: they may only add fields, after a '-' that follows the flags.
 std::optional<TraceParent> parseTraceParent(std::string_view value) {
   // The OWS around a header value is not part of it; the W3C test suite sends some.
   value = trimSpaces(value);
   if (value.size() < kTraceParentChars) return std::nullopt;
-  const auto version = parseLowerHex(value.substr(0, 2));
+  // Each field at its fixed place and width, in lower-case digits: the W3C forbids upper case.
+  const auto version = parseHex64(value.substr(0, 2), HexCase::kLowerOnly);
   if (!version || *version == 0xff) return std::nullopt;
   if (*version == 0 && value.size() != kTraceParentChars) return std::nullopt;
   if (value[2] != '-' || value[35] != '-' || value[52] != '-') return std::nullopt;
   if (value.size() > kTraceParentChars && value[kTraceParentChars] != '-') return std::nullopt;
 
-  const auto high = parseLowerHex(value.substr(3, 16));
-  const auto low = parseLowerHex(value.substr(19, 16));
-  const auto parentID = parseLowerHex(value.substr(36, 16));
-  const auto flags = parseLowerHex(value.substr(53, 2));
+  const auto high = parseHex64(value.substr(3, 16), HexCase::kLowerOnly);
+  const auto low = parseHex64(value.substr(19, 16), HexCase::kLowerOnly);
+  const auto parentID = parseHex64(value.substr(36, 16), HexCase::kLowerOnly);
+  const auto flags = parseHex64(value.substr(53, 2), HexCase::kLowerOnly);
   if (!high || !low || !parentID || !flags) return std::nullopt;
   const TraceID traceID(*high, *low);
   if (!traceID.isValid() || *parentID == 0) return std::nullopt;
@@ -116,45 +101,24 @@ bool isToken(std::string_view text) {
 }
 
 // The W3C's baggage-octet: printable ASCII without space, '"', ',', ';' and '\'.
-bool isBaggageOctet(char ch) {
-  const auto c = static_cast<unsigned char>(ch);
+bool isBaggageOctet(unsigned char c) {
   return c >= 0x21 && c <= 0x7e && c != '"' && c != ',' && c != ';' && c != '\\';
 }
 
 // Every byte that is not a baggage-octet, and '%' itself, as %XX.
 void appendBaggageEncoded(std::string& out, std::string_view value) {
-  static constexpr char kDigits[] = "0123456789ABCDEF";
-  for (const char ch : value) {
-    if (isBaggageOctet(ch) && ch != '%') {
-      out.push_back(ch);
-    } else {
-      const auto c = static_cast<unsigned char>(ch);
-      const char escape[3] = {'%', kDigits[c >> 4], kDigits[c & 0xf]};
-      out.append(escape, 3);
-    }
-  }
+  text::appendPercentEncoded(out, value,
+                             [](unsigned char c) { return isBaggageOctet(c) && c != '%'; });
 }
 
 // Unlike URL decoding, '+' stays '+': it is a baggage-octet of its own. False for a byte that
 // is not a baggage-octet or a '%' without two hex digits. The decoded bytes are kept as they
 // are, not checked as UTF-8: Jaeger's baggage is bytes, and inject encodes them all.
 bool appendBaggageDecoded(std::string& out, std::string_view value) {
-  out.reserve(out.size() + value.size());
-  for (std::size_t i = 0; i < value.size(); ++i) {
-    const char c = value[i];
-    if (!isBaggageOctet(c)) return false;
-    if (c != '%') {
-      out.push_back(c);
-      continue;
-    }
-    if (i + 2 >= value.size()) return false;
-    const int high = hexDigitValue(value[i + 1]);
-    const int low = hexDigitValue(value[i + 2]);
-    if (high < 0 || low < 0) return false;
-    out.push_back(static_cast<char>((high << 4) | low));
-    i += 2;
+  for (const char c : value) {
+    if (!isBaggageOctet(static_cast<unsigned char>(c))) return false;
   }
-  return true;
+  return text::appendPercentDecoded(out, value, text::PlusSign::kLiteral, text::BadEscape::kFail);
 }
 
 // A tracestate goes back out in the headers of every request of the trace: nothing but
