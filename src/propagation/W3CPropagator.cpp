@@ -35,16 +35,16 @@ std::optional<TraceParent> parseTraceParent(std::string_view value) {
   value = trimSpaces(value);
   if (value.size() < kTraceParentChars) return std::nullopt;
   // Each field at its fixed place and width, in lower-case digits: the W3C forbids upper case.
-  const auto version = parseHex64(value.substr(0, 2), HexCase::kLowerOnly);
+  const auto version = parseHex64<HexCase::kLowerOnly>(value.substr(0, 2));
   if (!version || *version == 0xff) return std::nullopt;
   if (*version == 0 && value.size() != kTraceParentChars) return std::nullopt;
   if (value[2] != '-' || value[35] != '-' || value[52] != '-') return std::nullopt;
   if (value.size() > kTraceParentChars && value[kTraceParentChars] != '-') return std::nullopt;
 
-  const auto high = parseHex64(value.substr(3, 16), HexCase::kLowerOnly);
-  const auto low = parseHex64(value.substr(19, 16), HexCase::kLowerOnly);
-  const auto parentID = parseHex64(value.substr(36, 16), HexCase::kLowerOnly);
-  const auto flags = parseHex64(value.substr(53, 2), HexCase::kLowerOnly);
+  const auto high = parseHex64<HexCase::kLowerOnly>(value.substr(3, 16));
+  const auto low = parseHex64<HexCase::kLowerOnly>(value.substr(19, 16));
+  const auto parentID = parseHex64<HexCase::kLowerOnly>(value.substr(36, 16));
+  const auto flags = parseHex64<HexCase::kLowerOnly>(value.substr(53, 2));
   if (!high || !low || !parentID || !flags) return std::nullopt;
   const TraceID traceID(*high, *low);
   if (!traceID.isValid() || *parentID == 0) return std::nullopt;
