@@ -40,27 +40,32 @@ namespace detail {
 
 // Each byte's value as a hex digit, -1 for a byte that is not one: a table, since extract reads
 // every id of every request digit by digit.
-template <HexCase kAccepted>
-constexpr std::array<signed char, 256> makeHexDigitValues() {
+constexpr std::array<signed char, 256> makeHexDigitValues(HexCase accepted) {
   std::array<signed char, 256> values{};
   for (auto& value : values) value = -1;
   for (int i = 0; i < 10; ++i) values['0' + i] = static_cast<signed char>(i);
   for (int i = 0; i < 6; ++i) {
     values['a' + i] = static_cast<signed char>(10 + i);
-    if (kAccepted == HexCase::kEither) values['A' + i] = static_cast<signed char>(10 + i);
+    if (accepted == HexCase::kEither) values['A' + i] = static_cast<signed char>(10 + i);
   }
   return values;
 }
 
-template <HexCase kAccepted>
-inline constexpr std::array<signed char, 256> kHexDigitValues = makeHexDigitValues<kAccepted>();
+// Not a variable template: GCC exports its instances from the shared library despite
+// -fvisibility=hidden (tests/library/LibraryExportsTest).
+inline constexpr std::array<signed char, 256> kHexDigitValues =
+    makeHexDigitValues(HexCase::kEither);
+inline constexpr std::array<signed char, 256> kLowerHexDigitValues =
+    makeHexDigitValues(HexCase::kLowerOnly);
 
 }  // namespace detail
 
 // The value of one hex digit, -1 for anything else.
 template <HexCase kAccepted = HexCase::kEither>
 inline int hexDigitValue(char c) {
-  return detail::kHexDigitValues<kAccepted>[static_cast<unsigned char>(c)];
+  const auto& values =
+      kAccepted == HexCase::kEither ? detail::kHexDigitValues : detail::kLowerHexDigitValues;
+  return values[static_cast<unsigned char>(c)];
 }
 
 // 1 to 16 hex digits; nullopt for anything else.
