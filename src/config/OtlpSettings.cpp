@@ -4,6 +4,7 @@
 
 #include "config/Environment.h"
 #include "config/ScalarParsing.h"
+#include "text/UrlEncoding.h"
 
 namespace jaegertracing {
 namespace detail {
@@ -43,29 +44,9 @@ std::optional<std::string> envEither(const EnvPair& pair, std::string& name) {
   return std::nullopt;
 }
 
-int hexDigit(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
-std::optional<std::string> percentDecode(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (size_t i = 0; i < text.size(); ++i) {
-    if (text[i] != '%') {
-      out += text[i];
-      continue;
-    }
-    if (i + 2 >= text.size()) return std::nullopt;
-    const int high = hexDigit(text[i + 1]);
-    const int low = hexDigit(text[i + 2]);
-    if (high < 0 || low < 0) return std::nullopt;
-    out += static_cast<char>(high * 16 + low);
-    i += 2;
-  }
-  return out;
+// A '+' stays a '+', so that a base64 value survives; a '%' without two hex digits is an error.
+std::optional<std::string> percentDecode(std::string_view encoded) {
+  return text::percentDecode(encoded, text::PlusSign::kLiteral, text::BadEscape::kFail);
 }
 
 // A header value: anything but line breaks and NUL, which would end or split the header.

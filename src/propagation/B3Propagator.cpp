@@ -190,66 +190,32 @@ void injectSingleHeader(const SpanContext& context, const opentracing::TextMapWr
              opentracing::string_view(header, static_cast<std::size_t>(end - header)));
 }
 
-}  // namespace
+// What extract keeps of a request's B3 headers, for extractHeaders.
+class B3Extraction {
+ public:
+  // False for a malformed single b3 header: extract stops there. A malformed multiple-header
+  // value is remembered instead, since a valid b3 header would still win.
+  bool onHeader(std::string_view key, std::string_view value);
+  ExtractResult result() const;
 
-struct B3Propagator::ExtractState {
-  B3Fields multiple;
-  bool multipleMalformed = false;
-  std::optional<B3Fields> single;
-  bool singleMalformed = false;
+ private:
+  B3Fields multiple_;
+  bool multipleMalformed_ = false;
+  std::optional<B3Fields> single_;
 };
 
-void B3Propagator::inject(const SpanContext& context, const opentracing::TextMapWriter& writer,
-                          bool) const {
-  try {
-    if (injectEncoding_ == Encoding::kSingleHeader) {
-      injectSingleHeader(context, writer);
-    } else {
-      injectMultipleHeaders(context, writer);
-    }
-  } catch (...) {
-    // Inject has no error to report: the carrier keeps what was set so far.
-  }
-}
-
-ExtractResult B3Propagator::extract(const opentracing::TextMapReader& reader, bool) const {
-  try {
-    ExtractState state;
-    const auto read =
-        reader.ForeachKey([&state](opentracing::string_view key,
-                                   opentracing::string_view value) -> opentracing::expected<void> {
-          if (onHeader(state, toStringView(key), toStringView(value))) return {};
-          return opentracing::make_unexpected(opentracing::span_context_corrupted_error);
-        });
-    if (state.singleMalformed) return {nullptr, true};
-    // The reader failed: what it gave so far may be part of a context.
-    if (!read) return {};
-    if (state.single) return toResult(*state.single);
-    if (state.multipleMalformed) return {nullptr, true};
-    return toResult(state.multiple);
-  } catch (...) {
-    // Out of memory, or the reader threw: no context rather than an exception into the
-    // application's request handler.
-    return {};
-  }
-}
-
-bool B3Propagator::onHeader(ExtractState& state, std::string_view key, std::string_view value) {
+bool B3Extraction::onHeader(std::string_view key, std::string_view value) {
   // Every header of ours is "b3" or starts with "x-b3-": one check turns most others away.
   if (key.size() == 2) {
     if (!lowerEquals(key, kSingleHeader)) return true;
     // When a carrier repeats the header (different cases in a TextMap), the last one wins.
-    state.single = parseSingleHeader(value);
-    if (!state.single) {
-      state.singleMalformed = true;
-      return false;
-    }
-    return true;
+    single_ = parseSingleHeader(value);
+    return single_.has_value();
   }
   if (!lowerStartsWith(key, "x-b3-")) return true;
 
   value = trimSpaces(value);
-  B3Fields& fields = state.multiple;
+  B3Fields& fields = multiple_;
   bool valid = true;
   if (lowerEquals(key, kTraceIDHeader)) {
     fields.traceID = parseTraceID(value);
@@ -266,8 +232,34 @@ bool B3Propagator::onHeader(ExtractState& state, std::string_view key, std::stri
     // B3: "absent or any other value can be ignored".
     if (value == "1") fields.debug = true;
   }
-  if (!valid) state.multipleMalformed = true;
+  if (!valid) multipleMalformed_ = true;
   return true;
+}
+
+ExtractResult B3Extraction::result() const {
+  if (single_) return toResult(*single_);
+  if (multipleMalformed_) return {nullptr, true};
+  return toResult(multiple_);
+}
+
+}  // namespace
+
+void B3Propagator::inject(const SpanContext& context, const opentracing::TextMapWriter& writer,
+                          bool) const {
+  try {
+    if (injectEncoding_ == Encoding::kSingleHeader) {
+      injectSingleHeader(context, writer);
+    } else {
+      injectMultipleHeaders(context, writer);
+    }
+  } catch (...) {
+    // Inject has no error to report: the carrier keeps what was set so far.
+  }
+}
+
+ExtractResult B3Propagator::extract(const opentracing::TextMapReader& reader, bool) const {
+  B3Extraction extraction;
+  return extractHeaders(reader, extraction);
 }
 
 }  // namespace propagation

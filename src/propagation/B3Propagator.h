@@ -13,8 +13,6 @@
 #ifndef JAEGERTRACING_SRC_PROPAGATION_B3PROPAGATOR_H
 #define JAEGERTRACING_SRC_PROPAGATION_B3PROPAGATOR_H
 
-#include <string_view>
-
 #include "propagation/Propagator.h"
 
 namespace jaegertracing {
@@ -42,11 +40,6 @@ class B3Propagator final : public TextMapPropagator {
   ExtractResult extract(const opentracing::TextMapReader& reader, bool httpHeaders) const override;
 
  private:
-  struct ExtractState;
-  // False when the header is a malformed single b3 header: extract stops there. A malformed
-  // multiple-header value is remembered instead, since a valid b3 header would still win.
-  static bool onHeader(ExtractState& state, std::string_view key, std::string_view value);
-
   Encoding injectEncoding_;
 };
 

@@ -27,7 +27,6 @@ struct TraceContext {
 
 // Writes the uber-trace-id value into `out` (kMaxTraceContextChars at least); returns its length.
 std::size_t writeTraceContext(char* out, const SpanContext& context) {
-  static constexpr char kDigits[] = "0123456789abcdef";
   char* end = out;
   if (context.traceID().high() != 0) end = writeHex16(end, context.traceID().high());
   end = writeHex16(end, context.traceID().low());
@@ -37,8 +36,8 @@ std::size_t writeTraceContext(char* out, const SpanContext& context) {
   end = writeHex16(end, context.parentID());
   *end++ = ':';
   const unsigned char flags = context.flags();
-  if (flags >= 0x10) *end++ = kDigits[flags >> 4];
-  *end++ = kDigits[flags & 0xf];
+  if (flags >= 0x10) *end++ = kLowerHexDigits[flags >> 4];
+  *end++ = kLowerHexDigits[flags & 0xf];
   return static_cast<std::size_t>(end - out);
 }
 
@@ -101,12 +100,25 @@ std::string decodeValue(std::string_view value, bool httpHeaders) {
 
 }  // namespace
 
-struct JaegerPropagator::ExtractState {
-  bool httpHeaders = false;
-  bool malformed = false;
-  std::optional<TraceContext> trace;
-  std::string debugID;
-  SpanContext::Baggage baggage;
+// What extract keeps of a request's Jaeger headers, for extractHeaders. Nested, to read the
+// propagator's lower-case header names.
+class JaegerPropagator::Extraction {
+ public:
+  Extraction(const JaegerPropagator& propagator, bool httpHeaders)
+      : propagator_(propagator), httpHeaders_(httpHeaders) {}
+
+  // False for a malformed uber-trace-id: extract stops there.
+  bool onHeader(std::string_view key, std::string_view value);
+  ExtractResult result();
+
+ private:
+  void onBaggageHeader(std::string_view value);
+
+  const JaegerPropagator& propagator_;
+  const bool httpHeaders_;
+  std::optional<TraceContext> trace_;
+  std::string debugID_;
+  SpanContext::Baggage baggage_;
 };
 
 JaegerPropagator::JaegerPropagator(const HeadersConfig& headers)
@@ -150,68 +162,50 @@ void JaegerPropagator::inject(const SpanContext& context, const opentracing::Tex
 
 ExtractResult JaegerPropagator::extract(const opentracing::TextMapReader& reader,
                                         bool httpHeaders) const {
-  try {
-    ExtractState state;
-    state.httpHeaders = httpHeaders;
-    // Two pointers: std::function keeps them inline, without allocating.
-    const auto read = reader.ForeachKey(
-        [this, &state](opentracing::string_view key,
-                       opentracing::string_view value) -> opentracing::expected<void> {
-          if (onHeader(state, toStringView(key), toStringView(value))) return {};
-          return opentracing::make_unexpected(opentracing::span_context_corrupted_error);
-        });
-    if (state.malformed) return {nullptr, true};
-    // The reader failed: what it gave so far may be part of a context.
-    if (!read) return {};
-    if (!state.trace && state.debugID.empty() && state.baggage.empty()) return {};
-
-    ExtractResult result;
-    if (state.trace) {
-      result.context = std::make_unique<SpanContext>(
-          state.trace->traceID, state.trace->spanID, state.trace->parentID, state.trace->flags,
-          std::move(state.baggage), std::move(state.debugID));
-    } else {
-      // Only a debug id and/or baggage: the tracer starts a new trace that carries them.
-      result.context = std::make_unique<SpanContext>(TraceID(), 0, 0, 0, std::move(state.baggage),
-                                                     std::move(state.debugID));
-    }
-    return result;
-  } catch (...) {
-    // Out of memory, or the reader threw: no context rather than an exception into the
-    // application's request handler.
-    return {};
-  }
+  Extraction extraction(*this, httpHeaders);
+  return extractHeaders(reader, extraction);
 }
 
-bool JaegerPropagator::onHeader(ExtractState& state, std::string_view key,
-                                std::string_view value) const {
+bool JaegerPropagator::Extraction::onHeader(std::string_view key, std::string_view value) {
   // Most headers of a request are not ours: the length check in lowerEquals rejects them
   // before any character is compared.
-  if (lowerEquals(key, traceContextHeaderLower_)) {
+  if (lowerEquals(key, propagator_.traceContextHeaderLower_)) {
     // When a carrier repeats the header (different cases in a TextMap), the last one wins.
-    state.trace = parseTraceContextHeader(value);
-    if (!state.trace) {
-      state.malformed = true;
-      return false;
-    }
-  } else if (lowerEquals(key, debugHeaderLower_)) {
-    if (value.size() > maxRawItemBytes(state.httpHeaders)) return true;
-    std::string debugID = decodeValue(value, state.httpHeaders);
-    if (debugID.size() <= kMaxBaggageItemBytes) state.debugID = std::move(debugID);
-  } else if (lowerEquals(key, baggageHeaderLower_)) {
-    onBaggageHeader(state, value);
-  } else if (key.size() > baggagePrefixLower_.size() && lowerStartsWith(key, baggagePrefixLower_)) {
-    const std::string_view baggageKey = key.substr(baggagePrefixLower_.size());
-    if (baggageKey.size() + value.size() > maxRawItemBytes(state.httpHeaders)) return true;
-    addBaggageItem(state.baggage, asciiLowerCopy(baggageKey),
-                   decodeValue(value, state.httpHeaders));
+    trace_ = parseTraceContextHeader(value);
+    if (!trace_) return false;
+  } else if (lowerEquals(key, propagator_.debugHeaderLower_)) {
+    if (value.size() > maxRawItemBytes(httpHeaders_)) return true;
+    std::string debugID = decodeValue(value, httpHeaders_);
+    if (debugID.size() <= kMaxBaggageItemBytes) debugID_ = std::move(debugID);
+  } else if (lowerEquals(key, propagator_.baggageHeaderLower_)) {
+    onBaggageHeader(value);
+  } else if (key.size() > propagator_.baggagePrefixLower_.size() &&
+             lowerStartsWith(key, propagator_.baggagePrefixLower_)) {
+    const std::string_view baggageKey = key.substr(propagator_.baggagePrefixLower_.size());
+    if (baggageKey.size() + value.size() > maxRawItemBytes(httpHeaders_)) return true;
+    addBaggageItem(baggage_, asciiLowerCopy(baggageKey), decodeValue(value, httpHeaders_));
   }
   return true;
 }
 
+ExtractResult JaegerPropagator::Extraction::result() {
+  if (!trace_ && debugID_.empty() && baggage_.empty()) return {};
+  ExtractResult result;
+  if (trace_) {
+    result.context =
+        std::make_unique<SpanContext>(trace_->traceID, trace_->spanID, trace_->parentID,
+                                      trace_->flags, std::move(baggage_), std::move(debugID_));
+  } else {
+    // Only a debug id and/or baggage: the tracer starts a new trace that carries them.
+    result.context =
+        std::make_unique<SpanContext>(TraceID(), 0, 0, 0, std::move(baggage_), std::move(debugID_));
+  }
+  return result;
+}
+
 // "k1=v1, k2=v2": the way to send baggage by hand (curl -H). Items without '=' or with an
 // empty key are skipped; a value may contain '=' (base64), since only the first one splits.
-void JaegerPropagator::onBaggageHeader(ExtractState& state, std::string_view value) const {
+void JaegerPropagator::Extraction::onBaggageHeader(std::string_view value) {
   while (!value.empty()) {
     const std::size_t comma = value.find(',');
     const std::string_view item = value.substr(0, comma);
@@ -221,11 +215,10 @@ void JaegerPropagator::onBaggageHeader(ExtractState& state, std::string_view val
     if (equals == std::string_view::npos) continue;
     const std::string_view key = trimSpaces(item.substr(0, equals));
     const std::string_view itemValue = trimSpaces(item.substr(equals + 1));
-    if (key.empty() || key.size() + itemValue.size() > maxRawItemBytes(state.httpHeaders)) {
+    if (key.empty() || key.size() + itemValue.size() > maxRawItemBytes(httpHeaders_)) {
       continue;
     }
-    addBaggageItem(state.baggage, decodeValue(key, state.httpHeaders),
-                   decodeValue(itemValue, state.httpHeaders));
+    addBaggageItem(baggage_, decodeValue(key, httpHeaders_), decodeValue(itemValue, httpHeaders_));
   }
 }
 

@@ -10,7 +10,6 @@
 #include <jaegertracing/propagation/HeadersConfig.h>
 
 #include <string>
-#include <string_view>
 
 #include "propagation/Propagator.h"
 
@@ -28,10 +27,7 @@ class JaegerPropagator final : public TextMapPropagator {
   ExtractResult extract(const opentracing::TextMapReader& reader, bool httpHeaders) const override;
 
  private:
-  struct ExtractState;
-  // False when the header is a malformed uber-trace-id: extract stops there.
-  bool onHeader(ExtractState& state, std::string_view key, std::string_view value) const;
-  void onBaggageHeader(ExtractState& state, std::string_view value) const;
+  class Extraction;
 
   // As configured, for inject.
   std::string traceContextHeader_;

@@ -11,6 +11,9 @@
 #include <cstddef>
 #include <memory>
 #include <string>
+#include <string_view>
+
+#include "text/Ascii.h"
 
 namespace jaegertracing {
 namespace propagation {
@@ -39,6 +42,35 @@ class TextMapPropagator {
   virtual ExtractResult extract(const opentracing::TextMapReader& reader,
                                 bool httpHeaders) const = 0;
 };
+
+// The frame of every header format's extract, so that each format only reads its own headers.
+// Walks the carrier and hands each header to extraction.onHeader(key, value), which keeps what is
+// its format's and returns false for a malformed header: the walk stops there and the result is
+// malformed. Once the carrier is read, extraction.result() makes the context. A carrier that fails
+// gives no context, since what it gave so far may be part of one. Never throws: a failing
+// carrier or allocation ends the call quietly, with no context.
+template <typename Extraction>
+ExtractResult extractHeaders(const opentracing::TextMapReader& reader,
+                             Extraction& extraction) noexcept {
+  try {
+    bool malformed = false;
+    // Two pointers: std::function keeps them inline, without allocating.
+    const auto read = reader.ForeachKey(
+        [&extraction, &malformed](opentracing::string_view key,
+                                  opentracing::string_view value) -> opentracing::expected<void> {
+          if (extraction.onHeader(toStringView(key), toStringView(value))) return {};
+          malformed = true;
+          return opentracing::make_unexpected(opentracing::span_context_corrupted_error);
+        });
+    if (malformed) return {nullptr, true};
+    if (!read) return {};
+    return extraction.result();
+  } catch (...) {
+    // Out of memory, or the reader threw: no context rather than an exception into the
+    // application's request handler.
+    return {};
+  }
+}
 
 // Adds key = value to extracted baggage within the limits above; a key already present takes the
 // new value (the last header wins, as in Jaeger's Go client). Ignores an empty key. Returns false

@@ -7,6 +7,7 @@
 
 #include "text/Ascii.h"
 #include "text/Hex.h"
+#include "text/UrlEncoding.h"
 
 namespace jaegertracing {
 namespace propagation {
@@ -27,39 +28,23 @@ struct TraceParent {
   bool sampled;
 };
 
-// Exactly digits.size() (at most 16) lower-case hex digits: the W3C forbids upper case.
-std::optional<uint64_t> parseLowerHex(std::string_view digits) {
-  uint64_t value = 0;
-  for (const char c : digits) {
-    int digit;
-    if (c >= '0' && c <= '9') {
-      digit = c - '0';
-    } else if (c >= 'a' && c <= 'f') {
-      digit = c - 'a' + 10;
-    } else {
-      return std::nullopt;
-    }
-    value = (value << 4) | static_cast<uint64_t>(digit);
-  }
-  return value;
-}
-
 // https://www.w3.org/TR/trace-context/#traceparent-header, with the rules for versions this
 // code does not know: they may only add fields, after a '-' that follows the flags.
 std::optional<TraceParent> parseTraceParent(std::string_view value) {
   // The OWS around a header value is not part of it; the W3C test suite sends some.
   value = trimSpaces(value);
   if (value.size() < kTraceParentChars) return std::nullopt;
-  const auto version = parseLowerHex(value.substr(0, 2));
+  // Each field at its fixed place and width, in lower-case digits: the W3C forbids upper case.
+  const auto version = parseHex64<HexCase::kLowerOnly>(value.substr(0, 2));
   if (!version || *version == 0xff) return std::nullopt;
   if (*version == 0 && value.size() != kTraceParentChars) return std::nullopt;
   if (value[2] != '-' || value[35] != '-' || value[52] != '-') return std::nullopt;
   if (value.size() > kTraceParentChars && value[kTraceParentChars] != '-') return std::nullopt;
 
-  const auto high = parseLowerHex(value.substr(3, 16));
-  const auto low = parseLowerHex(value.substr(19, 16));
-  const auto parentID = parseLowerHex(value.substr(36, 16));
-  const auto flags = parseLowerHex(value.substr(53, 2));
+  const auto high = parseHex64<HexCase::kLowerOnly>(value.substr(3, 16));
+  const auto low = parseHex64<HexCase::kLowerOnly>(value.substr(19, 16));
+  const auto parentID = parseHex64<HexCase::kLowerOnly>(value.substr(36, 16));
+  const auto flags = parseHex64<HexCase::kLowerOnly>(value.substr(53, 2));
   if (!high || !low || !parentID || !flags) return std::nullopt;
   const TraceID traceID(*high, *low);
   if (!traceID.isValid() || *parentID == 0) return std::nullopt;
@@ -116,45 +101,24 @@ bool isToken(std::string_view text) {
 }
 
 // The W3C's baggage-octet: printable ASCII without space, '"', ',', ';' and '\'.
-bool isBaggageOctet(char ch) {
-  const auto c = static_cast<unsigned char>(ch);
+bool isBaggageOctet(unsigned char c) {
   return c >= 0x21 && c <= 0x7e && c != '"' && c != ',' && c != ';' && c != '\\';
 }
 
 // Every byte that is not a baggage-octet, and '%' itself, as %XX.
 void appendBaggageEncoded(std::string& out, std::string_view value) {
-  static constexpr char kDigits[] = "0123456789ABCDEF";
-  for (const char ch : value) {
-    if (isBaggageOctet(ch) && ch != '%') {
-      out.push_back(ch);
-    } else {
-      const auto c = static_cast<unsigned char>(ch);
-      const char escape[3] = {'%', kDigits[c >> 4], kDigits[c & 0xf]};
-      out.append(escape, 3);
-    }
-  }
+  text::appendPercentEncoded(out, value,
+                             [](unsigned char c) { return isBaggageOctet(c) && c != '%'; });
 }
 
 // Unlike URL decoding, '+' stays '+': it is a baggage-octet of its own. False for a byte that
 // is not a baggage-octet or a '%' without two hex digits. The decoded bytes are kept as they
 // are, not checked as UTF-8: Jaeger's baggage is bytes, and inject encodes them all.
 bool appendBaggageDecoded(std::string& out, std::string_view value) {
-  out.reserve(out.size() + value.size());
-  for (std::size_t i = 0; i < value.size(); ++i) {
-    const char c = value[i];
-    if (!isBaggageOctet(c)) return false;
-    if (c != '%') {
-      out.push_back(c);
-      continue;
-    }
-    if (i + 2 >= value.size()) return false;
-    const int high = hexDigitValue(value[i + 1]);
-    const int low = hexDigitValue(value[i + 2]);
-    if (high < 0 || low < 0) return false;
-    out.push_back(static_cast<char>((high << 4) | low));
-    i += 2;
+  for (const char c : value) {
+    if (!isBaggageOctet(static_cast<unsigned char>(c))) return false;
   }
-  return true;
+  return text::appendPercentDecoded(out, value, text::PlusSign::kLiteral, text::BadEscape::kFail);
 }
 
 // A tracestate goes back out in the headers of every request of the trace: nothing but
@@ -167,16 +131,88 @@ bool isPrintableAscii(std::string_view text) {
   return true;
 }
 
-}  // namespace
+// What extract keeps of a request's W3C headers, for extractHeaders.
+class W3CExtraction {
+ public:
+  // False for a malformed or repeated traceparent: extract stops there.
+  bool onHeader(std::string_view key, std::string_view value);
+  ExtractResult result();
 
-struct W3CPropagator::ExtractState {
-  bool malformed = false;
-  std::optional<TraceParent> traceParent;
+ private:
+  void onTraceState(std::string_view value);
+  void onBaggage(std::string_view value);
+
+  std::optional<TraceParent> traceParent_;
   // Several tracestate headers make one list, joined with ','.
-  std::string traceState;
-  bool traceStateDropped = false;
-  SpanContext::Baggage baggage;
+  std::string traceState_;
+  bool traceStateDropped_ = false;
+  SpanContext::Baggage baggage_;
 };
+
+bool W3CExtraction::onHeader(std::string_view key, std::string_view value) {
+  // The length check in lowerEquals turns most of a request's headers away at once.
+  if (lowerEquals(key, kTraceParentHeader)) {
+    // Two traceparents leave the parent in doubt, even when they agree.
+    if (traceParent_) return false;
+    traceParent_ = parseTraceParent(value);
+    if (!traceParent_) return false;
+  } else if (lowerEquals(key, kTraceStateHeader)) {
+    onTraceState(value);
+  } else if (lowerEquals(key, kBaggageHeader)) {
+    onBaggage(value);
+  }
+  return true;
+}
+
+ExtractResult W3CExtraction::result() {
+  if (!traceParent_) return {};
+  ExtractResult result;
+  result.context = std::make_unique<SpanContext>(
+      traceParent_->traceID, traceParent_->parentID, 0,
+      traceParent_->sampled ? SpanContext::kSampledFlag : 0, std::move(baggage_), std::string(),
+      traceStateDropped_ ? std::string() : std::move(traceState_));
+  return result;
+}
+
+void W3CExtraction::onTraceState(std::string_view value) {
+  if (traceStateDropped_) return;
+  value = trimSpaces(value);
+  if (value.empty()) return;
+  const std::size_t separator = traceState_.empty() ? 0 : 1;
+  if (traceState_.size() + separator + value.size() > W3CPropagator::kMaxTraceStateChars ||
+      !isPrintableAscii(value)) {
+    traceStateDropped_ = true;
+    traceState_ = std::string();
+    return;
+  }
+  if (separator != 0) traceState_.push_back(',');
+  traceState_.append(value.data(), value.size());
+}
+
+// "k1=v1;property, k2 = v2": list members with OWS around them and around '='.
+void W3CExtraction::onBaggage(std::string_view value) {
+  while (!value.empty()) {
+    const std::size_t comma = value.find(',');
+    std::string_view member = value.substr(0, comma);
+    value = comma == std::string_view::npos ? std::string_view() : value.substr(comma + 1);
+
+    member = member.substr(0, member.find(';'));
+    const std::size_t equals = member.find('=');
+    if (equals == std::string_view::npos) continue;
+    const std::string_view key = trimSpaces(member.substr(0, equals));
+    const std::string_view itemValue = trimSpaces(member.substr(equals + 1));
+    // Checked before copying, so that a huge header costs no allocation.
+    if (!isToken(key) ||
+        key.size() + itemValue.size() > kMaxEncodedExpansion * kMaxBaggageItemBytes) {
+      continue;
+    }
+    std::string decoded;
+    if (!appendBaggageDecoded(decoded, itemValue)) continue;
+    addBaggageItem(baggage_, std::string(key), std::move(decoded));
+  }
+}
+
+}  // namespace
 
 void W3CPropagator::inject(const SpanContext& context, const opentracing::TextMapWriter& writer,
                            bool) const {
@@ -207,88 +243,8 @@ void W3CPropagator::inject(const SpanContext& context, const opentracing::TextMa
 }
 
 ExtractResult W3CPropagator::extract(const opentracing::TextMapReader& reader, bool) const {
-  try {
-    ExtractState state;
-    const auto read =
-        reader.ForeachKey([&state](opentracing::string_view key,
-                                   opentracing::string_view value) -> opentracing::expected<void> {
-          if (onHeader(state, toStringView(key), toStringView(value))) return {};
-          return opentracing::make_unexpected(opentracing::span_context_corrupted_error);
-        });
-    if (state.malformed) return {nullptr, true};
-    // The reader failed: what it gave so far may be part of a context.
-    if (!read || !state.traceParent) return {};
-
-    ExtractResult result;
-    result.context = std::make_unique<SpanContext>(
-        state.traceParent->traceID, state.traceParent->parentID, 0,
-        state.traceParent->sampled ? SpanContext::kSampledFlag : 0, std::move(state.baggage),
-        std::string(), state.traceStateDropped ? std::string() : std::move(state.traceState));
-    return result;
-  } catch (...) {
-    // Out of memory, or the reader threw: no context rather than an exception into the
-    // application's request handler.
-    return {};
-  }
-}
-
-bool W3CPropagator::onHeader(ExtractState& state, std::string_view key, std::string_view value) {
-  // The length check in lowerEquals turns most of a request's headers away at once.
-  if (lowerEquals(key, kTraceParentHeader)) {
-    // Two traceparents leave the parent in doubt, even when they agree.
-    if (state.traceParent) {
-      state.malformed = true;
-      return false;
-    }
-    state.traceParent = parseTraceParent(value);
-    if (!state.traceParent) {
-      state.malformed = true;
-      return false;
-    }
-  } else if (lowerEquals(key, kTraceStateHeader)) {
-    onTraceState(state, value);
-  } else if (lowerEquals(key, kBaggageHeader)) {
-    onBaggage(state, value);
-  }
-  return true;
-}
-
-void W3CPropagator::onTraceState(ExtractState& state, std::string_view value) {
-  if (state.traceStateDropped) return;
-  value = trimSpaces(value);
-  if (value.empty()) return;
-  const std::size_t separator = state.traceState.empty() ? 0 : 1;
-  if (state.traceState.size() + separator + value.size() > kMaxTraceStateChars ||
-      !isPrintableAscii(value)) {
-    state.traceStateDropped = true;
-    state.traceState = std::string();
-    return;
-  }
-  if (separator != 0) state.traceState.push_back(',');
-  state.traceState.append(value.data(), value.size());
-}
-
-// "k1=v1;property, k2 = v2": list members with OWS around them and around '='.
-void W3CPropagator::onBaggage(ExtractState& state, std::string_view value) {
-  while (!value.empty()) {
-    const std::size_t comma = value.find(',');
-    std::string_view member = value.substr(0, comma);
-    value = comma == std::string_view::npos ? std::string_view() : value.substr(comma + 1);
-
-    member = member.substr(0, member.find(';'));
-    const std::size_t equals = member.find('=');
-    if (equals == std::string_view::npos) continue;
-    const std::string_view key = trimSpaces(member.substr(0, equals));
-    const std::string_view itemValue = trimSpaces(member.substr(equals + 1));
-    // Checked before copying, so that a huge header costs no allocation.
-    if (!isToken(key) ||
-        key.size() + itemValue.size() > kMaxEncodedExpansion * kMaxBaggageItemBytes) {
-      continue;
-    }
-    std::string decoded;
-    if (!appendBaggageDecoded(decoded, itemValue)) continue;
-    addBaggageItem(state.baggage, std::string(key), std::move(decoded));
-  }
+  W3CExtraction extraction;
+  return extractHeaders(reader, extraction);
 }
 
 }  // namespace propagation

@@ -8,7 +8,6 @@
 #define JAEGERTRACING_SRC_PROPAGATION_W3CPROPAGATOR_H
 
 #include <cstddef>
-#include <string_view>
 
 #include "propagation/Propagator.h"
 
@@ -33,13 +32,6 @@ class W3CPropagator final : public TextMapPropagator {
   // test suite expects a new trace then). Baggage items that break the W3C syntax are skipped;
   // properties after ';' are ignored.
   ExtractResult extract(const opentracing::TextMapReader& reader, bool httpHeaders) const override;
-
- private:
-  struct ExtractState;
-  // False when the header is a malformed or repeated traceparent: extract stops there.
-  static bool onHeader(ExtractState& state, std::string_view key, std::string_view value);
-  static void onTraceState(ExtractState& state, std::string_view value);
-  static void onBaggage(ExtractState& state, std::string_view value);
 };
 
 }  // namespace propagation

@@ -1,6 +1,9 @@
 #include "senders/CollectorUrl.h"
 
 #include <cstddef>
+#include <string_view>
+
+#include "text/UrlEncoding.h"
 
 namespace jaegertracing {
 namespace detail {
@@ -45,25 +48,11 @@ bool hasParameter(const std::string& query, const std::string& name) {
   return false;
 }
 
-int hexValue(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
-std::string percentDecode(const std::string& text) {
+// Lenient, as with the '@': a '%' without two hex digits is taken as written.
+std::string percentDecode(std::string_view encoded) {
   std::string decoded;
-  decoded.reserve(text.size());
-  for (size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '%' && i + 2 < text.size() && hexValue(text[i + 1]) >= 0 &&
-        hexValue(text[i + 2]) >= 0) {
-      decoded += static_cast<char>(hexValue(text[i + 1]) * 16 + hexValue(text[i + 2]));
-      i += 2;
-    } else {
-      decoded += text[i];
-    }
-  }
+  text::appendPercentDecoded(decoded, encoded, text::PlusSign::kLiteral,
+                             text::BadEscape::kKeepAsIs);
   return decoded;
 }
 

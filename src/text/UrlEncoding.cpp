@@ -2,33 +2,46 @@
 
 #include <cstddef>
 
-#include "text/Hex.h"
-
 namespace jaegertracing {
 namespace text {
-namespace {
 
-bool isUnreserved(unsigned char c) {
-  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
-         c == '.' || c == '_' || c == '~';
+bool appendPercentDecoded(std::string& out, std::string_view value, PlusSign plus,
+                          BadEscape badEscape) {
+  out.reserve(out.size() + value.size());
+  for (std::size_t i = 0; i < value.size(); ++i) {
+    const char c = value[i];
+    if (c == '+' && plus == PlusSign::kSpace) {
+      out.push_back(' ');
+      continue;
+    }
+    if (c != '%') {
+      out.push_back(c);
+      continue;
+    }
+    const int high = i + 2 < value.size() ? hexDigitValue(value[i + 1]) : -1;
+    const int low = i + 2 < value.size() ? hexDigitValue(value[i + 2]) : -1;
+    if (high < 0 || low < 0) {
+      if (badEscape == BadEscape::kFail) return false;
+      // Kept, and the bytes after it read as they would be without it: "%%41" is "%A".
+      out.push_back(c);
+      continue;
+    }
+    out.push_back(static_cast<char>((high << 4) | low));
+    i += 2;
+  }
+  return true;
 }
 
-}  // namespace
+std::optional<std::string> percentDecode(std::string_view value, PlusSign plus,
+                                         BadEscape badEscape) {
+  std::string out;
+  if (!appendPercentDecoded(out, value, plus, badEscape)) return std::nullopt;
+  return out;
+}
 
 void appendUrlEncoded(std::string& out, std::string_view value) {
-  static constexpr char kDigits[] = "0123456789ABCDEF";
   out.reserve(out.size() + value.size());
-  for (const char ch : value) {
-    // Through unsigned char: a signed char >= 0x80 would index before kDigits (and
-    // jaeger-client-cpp wrote such bytes as %FFFFFFC3).
-    const auto c = static_cast<unsigned char>(ch);
-    if (isUnreserved(c)) {
-      out.push_back(ch);
-    } else {
-      const char escape[3] = {'%', kDigits[c >> 4], kDigits[c & 0xf]};
-      out.append(escape, 3);
-    }
-  }
+  appendPercentEncoded(out, value, [](unsigned char c) { return isUrlUnreserved(c); });
 }
 
 std::string urlEncode(std::string_view value) {
@@ -38,29 +51,11 @@ std::string urlEncode(std::string_view value) {
 }
 
 bool appendUrlDecoded(std::string& out, std::string_view value) {
-  out.reserve(out.size() + value.size());
-  for (std::size_t i = 0; i < value.size(); ++i) {
-    const char c = value[i];
-    if (c == '+') {
-      out.push_back(' ');
-    } else if (c != '%') {
-      out.push_back(c);
-    } else {
-      if (i + 2 >= value.size()) return false;
-      const int high = hexDigitValue(value[i + 1]);
-      const int low = hexDigitValue(value[i + 2]);
-      if (high < 0 || low < 0) return false;
-      out.push_back(static_cast<char>((high << 4) | low));
-      i += 2;
-    }
-  }
-  return true;
+  return appendPercentDecoded(out, value, PlusSign::kSpace, BadEscape::kFail);
 }
 
 std::optional<std::string> urlDecode(std::string_view value) {
-  std::string out;
-  if (!appendUrlDecoded(out, value)) return std::nullopt;
-  return out;
+  return percentDecode(value, PlusSign::kSpace, BadEscape::kFail);
 }
 
 }  // namespace text
