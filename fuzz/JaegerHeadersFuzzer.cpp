@@ -26,7 +26,7 @@ using propagation::JaegerPropagator;
 SpanContext::Baggage throughHeaders(const SpanContext::Baggage& baggage) {
   SpanContext::Baggage result;
   for (const auto& item : baggage) {
-    propagation::addBaggageItem(result, propagation::asciiLowerCopy(item.first), item.second);
+    propagation::addBaggageItem(result, text::asciiLowerCopy(item.first), item.second);
   }
   return result;
 }

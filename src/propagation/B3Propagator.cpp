@@ -77,7 +77,7 @@ bool parseSamplingState(char c, B3Fields& fields) {
 
 // {trace id}-{span id}[-{sampling}[-{parent span id}]], or a sampling state alone.
 std::optional<B3Fields> parseSingleHeader(std::string_view value) {
-  value = trimSpaces(value);
+  value = text::trimSpaces(value);
   B3Fields fields;
   if (value.size() == 1) {
     if (!parseSamplingState(value[0], fields)) return std::nullopt;
@@ -109,9 +109,9 @@ std::optional<B3Fields> parseSingleHeader(std::string_view value) {
 
 // False for a value that B3 does not define.
 bool parseSampled(std::string_view value, B3Fields& fields) {
-  if (value == "1" || lowerEquals(value, "true")) {
+  if (value == "1" || text::lowerEquals(value, "true")) {
     fields.sampling = Sampling::kAccept;
-  } else if (value == "0" || lowerEquals(value, "false")) {
+  } else if (value == "0" || text::lowerEquals(value, "false")) {
     fields.sampling = Sampling::kDeny;
   } else {
     return false;
@@ -207,28 +207,28 @@ class B3Extraction {
 bool B3Extraction::onHeader(std::string_view key, std::string_view value) {
   // Every header of ours is "b3" or starts with "x-b3-": one check turns most others away.
   if (key.size() == 2) {
-    if (!lowerEquals(key, kSingleHeader)) return true;
+    if (!text::lowerEquals(key, kSingleHeader)) return true;
     // When a carrier repeats the header (different cases in a TextMap), the last one wins.
     single_ = parseSingleHeader(value);
     return single_.has_value();
   }
-  if (!lowerStartsWith(key, "x-b3-")) return true;
+  if (!text::lowerStartsWith(key, "x-b3-")) return true;
 
-  value = trimSpaces(value);
+  value = text::trimSpaces(value);
   B3Fields& fields = multiple_;
   bool valid = true;
-  if (lowerEquals(key, kTraceIDHeader)) {
+  if (text::lowerEquals(key, kTraceIDHeader)) {
     fields.traceID = parseTraceID(value);
     valid = fields.traceID.has_value();
-  } else if (lowerEquals(key, kSpanIDHeader)) {
+  } else if (text::lowerEquals(key, kSpanIDHeader)) {
     fields.spanID = parseSpanID(value);
     valid = fields.spanID.has_value();
-  } else if (lowerEquals(key, kParentSpanIDHeader)) {
+  } else if (text::lowerEquals(key, kParentSpanIDHeader)) {
     fields.parentID = parseSpanID(value);
     valid = fields.parentID.has_value();
-  } else if (lowerEquals(key, kSampledHeader)) {
+  } else if (text::lowerEquals(key, kSampledHeader)) {
     valid = parseSampled(value, fields);
-  } else if (lowerEquals(key, kFlagsHeader)) {
+  } else if (text::lowerEquals(key, kFlagsHeader)) {
     // B3: "absent or any other value can be ignored".
     if (value == "1") fields.debug = true;
   }

@@ -124,10 +124,10 @@ class JaegerPropagator::Extraction {
 JaegerPropagator::JaegerPropagator(const HeadersConfig& headers)
     : traceContextHeader_(headers.traceContextHeaderName()),
       baggagePrefix_(headers.traceBaggageHeaderPrefix()),
-      traceContextHeaderLower_(asciiLowerCopy(headers.traceContextHeaderName())),
-      baggagePrefixLower_(asciiLowerCopy(headers.traceBaggageHeaderPrefix())),
-      debugHeaderLower_(asciiLowerCopy(headers.jaegerDebugHeader())),
-      baggageHeaderLower_(asciiLowerCopy(headers.jaegerBaggageHeader())) {}
+      traceContextHeaderLower_(text::asciiLowerCopy(headers.traceContextHeaderName())),
+      baggagePrefixLower_(text::asciiLowerCopy(headers.traceBaggageHeaderPrefix())),
+      debugHeaderLower_(text::asciiLowerCopy(headers.jaegerDebugHeader())),
+      baggageHeaderLower_(text::asciiLowerCopy(headers.jaegerBaggageHeader())) {}
 
 void JaegerPropagator::inject(const SpanContext& context, const opentracing::TextMapWriter& writer,
                               bool httpHeaders) const {
@@ -169,21 +169,21 @@ ExtractResult JaegerPropagator::extract(const opentracing::TextMapReader& reader
 bool JaegerPropagator::Extraction::onHeader(std::string_view key, std::string_view value) {
   // Most headers of a request are not ours: the length check in lowerEquals rejects them
   // before any character is compared.
-  if (lowerEquals(key, propagator_.traceContextHeaderLower_)) {
+  if (text::lowerEquals(key, propagator_.traceContextHeaderLower_)) {
     // When a carrier repeats the header (different cases in a TextMap), the last one wins.
     trace_ = parseTraceContextHeader(value);
     if (!trace_) return false;
-  } else if (lowerEquals(key, propagator_.debugHeaderLower_)) {
+  } else if (text::lowerEquals(key, propagator_.debugHeaderLower_)) {
     if (value.size() > maxRawItemBytes(httpHeaders_)) return true;
     std::string debugID = decodeValue(value, httpHeaders_);
     if (debugID.size() <= kMaxBaggageItemBytes) debugID_ = std::move(debugID);
-  } else if (lowerEquals(key, propagator_.baggageHeaderLower_)) {
+  } else if (text::lowerEquals(key, propagator_.baggageHeaderLower_)) {
     onBaggageHeader(value);
   } else if (key.size() > propagator_.baggagePrefixLower_.size() &&
-             lowerStartsWith(key, propagator_.baggagePrefixLower_)) {
+             text::lowerStartsWith(key, propagator_.baggagePrefixLower_)) {
     const std::string_view baggageKey = key.substr(propagator_.baggagePrefixLower_.size());
     if (baggageKey.size() + value.size() > maxRawItemBytes(httpHeaders_)) return true;
-    addBaggageItem(baggage_, asciiLowerCopy(baggageKey), decodeValue(value, httpHeaders_));
+    addBaggageItem(baggage_, text::asciiLowerCopy(baggageKey), decodeValue(value, httpHeaders_));
   }
   return true;
 }
@@ -213,8 +213,8 @@ void JaegerPropagator::Extraction::onBaggageHeader(std::string_view value) {
 
     const std::size_t equals = item.find('=');
     if (equals == std::string_view::npos) continue;
-    const std::string_view key = trimSpaces(item.substr(0, equals));
-    const std::string_view itemValue = trimSpaces(item.substr(equals + 1));
+    const std::string_view key = text::trimSpaces(item.substr(0, equals));
+    const std::string_view itemValue = text::trimSpaces(item.substr(equals + 1));
     if (key.empty() || key.size() + itemValue.size() > maxRawItemBytes(httpHeaders_)) {
       continue;
     }

@@ -58,7 +58,7 @@ ExtractResult extractHeaders(const opentracing::TextMapReader& reader,
     const auto read = reader.ForeachKey(
         [&extraction, &malformed](opentracing::string_view key,
                                   opentracing::string_view value) -> opentracing::expected<void> {
-          if (extraction.onHeader(toStringView(key), toStringView(value))) return {};
+          if (extraction.onHeader(text::toStringView(key), text::toStringView(value))) return {};
           malformed = true;
           return opentracing::make_unexpected(opentracing::span_context_corrupted_error);
         });

@@ -32,7 +32,7 @@ struct TraceParent {
 // code does not know: they may only add fields, after a '-' that follows the flags.
 std::optional<TraceParent> parseTraceParent(std::string_view value) {
   // The OWS around a header value is not part of it; the W3C test suite sends some.
-  value = trimSpaces(value);
+  value = text::trimSpaces(value);
   if (value.size() < kTraceParentChars) return std::nullopt;
   // Each field at its fixed place and width, in lower-case digits: the W3C forbids upper case.
   const auto version = parseHex64<HexCase::kLowerOnly>(value.substr(0, 2));
@@ -151,14 +151,14 @@ class W3CExtraction {
 
 bool W3CExtraction::onHeader(std::string_view key, std::string_view value) {
   // The length check in lowerEquals turns most of a request's headers away at once.
-  if (lowerEquals(key, kTraceParentHeader)) {
+  if (text::lowerEquals(key, kTraceParentHeader)) {
     // Two traceparents leave the parent in doubt, even when they agree.
     if (traceParent_) return false;
     traceParent_ = parseTraceParent(value);
     if (!traceParent_) return false;
-  } else if (lowerEquals(key, kTraceStateHeader)) {
+  } else if (text::lowerEquals(key, kTraceStateHeader)) {
     onTraceState(value);
-  } else if (lowerEquals(key, kBaggageHeader)) {
+  } else if (text::lowerEquals(key, kBaggageHeader)) {
     onBaggage(value);
   }
   return true;
@@ -176,7 +176,7 @@ ExtractResult W3CExtraction::result() {
 
 void W3CExtraction::onTraceState(std::string_view value) {
   if (traceStateDropped_) return;
-  value = trimSpaces(value);
+  value = text::trimSpaces(value);
   if (value.empty()) return;
   const std::size_t separator = traceState_.empty() ? 0 : 1;
   if (traceState_.size() + separator + value.size() > W3CPropagator::kMaxTraceStateChars ||
@@ -199,8 +199,8 @@ void W3CExtraction::onBaggage(std::string_view value) {
     member = member.substr(0, member.find(';'));
     const std::size_t equals = member.find('=');
     if (equals == std::string_view::npos) continue;
-    const std::string_view key = trimSpaces(member.substr(0, equals));
-    const std::string_view itemValue = trimSpaces(member.substr(equals + 1));
+    const std::string_view key = text::trimSpaces(member.substr(0, equals));
+    const std::string_view itemValue = text::trimSpaces(member.substr(equals + 1));
     // Checked before copying, so that a huge header costs no allocation.
     if (!isToken(key) ||
         key.size() + itemValue.size() > kMaxEncodedExpansion * kMaxBaggageItemBytes) {

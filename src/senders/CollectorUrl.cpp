@@ -73,13 +73,6 @@ std::string collectorRequestUrl(const std::string& endpoint) {
   return base + (needsSeparator ? "&" : "") + kFormatParameter + fragment;
 }
 
-std::string withoutUserInfo(const std::string& url) {
-  const Authority authority = findAuthority(url);
-  const size_t at = userInfoEnd(url, authority);
-  if (at == std::string::npos) return url;
-  return url.substr(0, authority.begin) + url.substr(at + 1);
-}
-
 UrlUserInfo urlUserInfo(const std::string& url) {
   const Authority authority = findAuthority(url);
   const size_t at = userInfoEnd(url, authority);

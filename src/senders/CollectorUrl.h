@@ -11,9 +11,6 @@ namespace detail {
 // has a "format" parameter is used as it is.
 std::string collectorRequestUrl(const std::string& endpoint);
 
-// The URL as logs may show it: without the "user:password@" of its authority.
-std::string withoutUserInfo(const std::string& url);
-
 // The credentials written in the URL's authority ("user:password@host"), percent-decoded;
 // empty when it has none.
 struct UrlUserInfo {

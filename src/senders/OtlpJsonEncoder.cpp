@@ -3,12 +3,13 @@
 #include <charconv>
 #include <cmath>
 
+#include "text/Hex.h"
+
 namespace jaegertracing {
 namespace detail {
 namespace {
 
 void appendEscaped(std::string& out, std::string_view text) {
-  static constexpr char kHex[] = "0123456789abcdef";
   out += '"';
   for (const char c : text) {
     const auto byte = static_cast<unsigned char>(c);
@@ -17,8 +18,8 @@ void appendEscaped(std::string& out, std::string_view text) {
       out += c;
     } else if (byte < 0x20) {
       out += "\\u00";
-      out += kHex[byte >> 4];
-      out += kHex[byte & 15];
+      out += kLowerHexDigits[byte >> 4];
+      out += kLowerHexDigits[byte & 15];
     } else {
       out += c;
     }
@@ -39,11 +40,6 @@ void appendQuoted(std::string& out, Integer value) {
   out += '"';
   appendNumber(out, value);
   out += '"';
-}
-
-void appendHex64(std::string& out, uint64_t id) {
-  static constexpr char kHex[] = "0123456789abcdef";
-  for (int shift = 60; shift >= 0; shift -= 4) out += kHex[(id >> shift) & 15];
 }
 
 void appendAttribute(std::string& out, const FieldView& attribute) {
@@ -106,10 +102,10 @@ size_t OtlpJsonEncoder::measureSpan(const SpanRecord& span) {
   const otlp::SpanShape shape = otlp::shapeOf(span);
   std::string& out = span_;
   out.assign(",{\"traceId\":\"");
-  appendHex64(out, span.traceID.high());
-  appendHex64(out, span.traceID.low());
+  appendHex16(out, span.traceID.high());
+  appendHex16(out, span.traceID.low());
   out += "\",\"spanId\":\"";
-  appendHex64(out, span.spanID);
+  appendHex16(out, span.spanID);
   out += '"';
   if (!span.traceState().empty()) {
     out += ",\"traceState\":";
@@ -117,7 +113,7 @@ size_t OtlpJsonEncoder::measureSpan(const SpanRecord& span) {
   }
   if (span.parentID != 0) {
     out += ",\"parentSpanId\":\"";
-    appendHex64(out, span.parentID);
+    appendHex16(out, span.parentID);
     out += '"';
   }
   if ((span.flags & 1) != 0) out += ",\"flags\":1";
@@ -181,10 +177,10 @@ size_t OtlpJsonEncoder::measureSpan(const SpanRecord& span) {
     out += firstLink ? ",\"links\":[" : ",";
     firstLink = false;
     out += "{\"traceId\":\"";
-    appendHex64(out, traceID.high());
-    appendHex64(out, traceID.low());
+    appendHex16(out, traceID.high());
+    appendHex16(out, traceID.low());
     out += "\",\"spanId\":\"";
-    appendHex64(out, spanID);
+    appendHex16(out, spanID);
     out += "\",\"attributes\":[{\"key\":\"";
     out += otlp::kRefTypeAttribute;
     out += followsFrom ? "\",\"value\":{\"stringValue\":\"follows_from\"}}]}"

@@ -11,7 +11,7 @@
 #include <string_view>
 
 namespace jaegertracing {
-namespace propagation {
+namespace text {
 
 inline char asciiLower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
 
@@ -48,7 +48,7 @@ inline std::string_view toStringView(opentracing::string_view text) {
   return {text.data(), text.size()};
 }
 
-}  // namespace propagation
+}  // namespace text
 }  // namespace jaegertracing
 
 #endif  // JAEGERTRACING_SRC_TEXT_ASCII_H

@@ -18,6 +18,7 @@
 #include <thread>
 #include <vector>
 
+#include "platform/LogSafeText.h"
 #include "senders/CollectorUrl.h"
 #include "senders/HttpSender.h"
 #include "senders/ThriftSpanWriter.h"
@@ -171,14 +172,14 @@ TEST(CollectorUrlTest, AddsTheFormatAndKeepsTheUsersQuery) {
 }
 
 TEST(CollectorUrlTest, LogsShowNoUserInfo) {
-  EXPECT_EQ(withoutUserInfo("https://alice:s3cret@collector:14268/api/traces"),
+  EXPECT_EQ(urlWithoutUserInfo("https://alice:s3cret@collector:14268/api/traces"),
             "https://collector:14268/api/traces");
-  EXPECT_EQ(withoutUserInfo("http://alice@collector/api/traces"), "http://collector/api/traces");
-  EXPECT_EQ(withoutUserInfo("http://a:p@ss@collector/"), "http://collector/");
-  EXPECT_EQ(withoutUserInfo("http://[::1]:14268/api/traces"), "http://[::1]:14268/api/traces");
+  EXPECT_EQ(urlWithoutUserInfo("http://alice@collector/api/traces"), "http://collector/api/traces");
+  EXPECT_EQ(urlWithoutUserInfo("http://a:p@ss@collector/"), "http://collector/");
+  EXPECT_EQ(urlWithoutUserInfo("http://[::1]:14268/api/traces"), "http://[::1]:14268/api/traces");
   // An "@" after the authority is not userinfo.
-  EXPECT_EQ(withoutUserInfo("http://collector/api?mail=a@b"), "http://collector/api?mail=a@b");
-  EXPECT_EQ(withoutUserInfo("http://collector"), "http://collector");
+  EXPECT_EQ(urlWithoutUserInfo("http://collector/api?mail=a@b"), "http://collector/api?mail=a@b");
+  EXPECT_EQ(urlWithoutUserInfo("http://collector"), "http://collector");
 
   const UrlUserInfo info = urlUserInfo("http://al%69ce:p%40ss%3A@collector/");
   EXPECT_EQ(info.user, "alice");
