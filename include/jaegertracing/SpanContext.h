@@ -32,7 +32,10 @@ class JAEGERTRACING_API SpanContext : public opentracing::SpanContext {
   /// flags(): the trace is a debug trace (sampled whatever the sampler says).
   static constexpr unsigned char kDebugFlag = 0x2;
   /// The same bits under jaeger-client-cpp's names.
-  enum class Flag : unsigned char { kSampled = kSampledFlag, kDebug = kDebugFlag };
+  enum class Flag : unsigned char {
+    kSampled = kSampledFlag,  ///< kSampledFlag
+    kDebug = kDebugFlag,      ///< kDebugFlag
+  };
 
   /// An invalid context: no trace.
   SpanContext() : SpanContext(TraceID(), 0, 0, 0) {}
