@@ -58,6 +58,19 @@ struct FieldRange {
   }
 };
 
+// Only a span changes its context's flags (for a sampling.priority tag), through
+// SpanContext's protected setFlags. A pointer to that member, named through a subclass as
+// access rules ask, works on the span's plain SpanContext.
+struct ContextFlags : SpanContext {
+  static void set(SpanContext& context, unsigned char flags) {
+    (context.*&ContextFlags::setFlags)(flags);
+  }
+};
+
+void setContextFlags(SpanContext& context, unsigned char flags) {
+  ContextFlags::set(context, flags);
+}
+
 }  // namespace
 
 // Spans are the size of a pool block of their own: a block fits one span.
@@ -202,9 +215,10 @@ void Span::applySamplingPriority(const opentracing::Value& value) {
       record_ = std::move(record);
       Counters::add(core_.counters().spansSampled);
     }
-    context_.setFlags(context_.flags() | SpanContext::kSampledFlag | SpanContext::kDebugFlag);
+    setContextFlags(context_,
+                    context_.flags() | SpanContext::kSampledFlag | SpanContext::kDebugFlag);
   } else {
-    context_.setFlags(context_.flags() & ~SpanContext::kSampledFlag);
+    setContextFlags(context_, context_.flags() & ~SpanContext::kSampledFlag);
     if (record_) {
       // No longer sampled: it will not be reported, so it is not counted as sampled either,
       // and never as finished.

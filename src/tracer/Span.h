@@ -87,7 +87,9 @@ class Span final : public opentracing::Span {
   // Valid for the span's whole life: the tracer is destroyed only after its last span.
   const Tracer& tracer_;
   const TracerCore& core_;
-  OwnSpanContext context_;
+  // A plain SpanContext, not a subclass: a child's dynamic_cast to SpanContext then meets the
+  // exact type, the runtime's fast path (a subclass cost every child span ~15 ns).
+  SpanContext context_;
   SteadyTime startSteady_;
   mutable SpinLock mutex_;
   std::unique_ptr<SpanRecord> record_;  // null when unsampled, and after Finish
