@@ -43,6 +43,11 @@ void expectDenied(const ExtractResult& result) {
   EXPECT_TRUE(detail::isSamplingDenied(*result.context));
   EXPECT_FALSE(result.context->isValid());
   EXPECT_EQ(result.context->flags(), 0);
+  // A host that keeps the context (a plugin host, an async handler) keeps it by Clone().
+  const std::unique_ptr<opentracing::SpanContext> kept = result.context->Clone();
+  const auto* keptContext = dynamic_cast<const SpanContext*>(kept.get());
+  ASSERT_NE(keptContext, nullptr);
+  EXPECT_TRUE(detail::isSamplingDenied(*keptContext));
 }
 
 void expectNoContext(const ExtractResult& result) {
